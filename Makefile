@@ -1,0 +1,39 @@
+# The README's two commands: `make demo` and `make test`. Everything a fresh machine needs is installed here.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MVNW := ./mvnw -B
+CLI_JAR := cli/target/loadtest.jar
+APT_PACKAGES := python3-locust chromium
+
+.PHONY: demo test venv system-packages build cli clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements.txt
+	touch $@
+
+# Debian's Locust (the oldest line we support) and chromium (browser tests). Root on CI; sudo elsewhere.
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(CLI_JAR):
+	$(MVNW) -q -DskipTests -pl cli -am package
+
+cli: $(CLI_JAR)
+
+test: venv system-packages
+	$(MVNW) verify
+
+demo: venv $(CLI_JAR)
+	@bash examples/demo.sh
+
+clean:
+	$(MVNW) -q clean
+	rm -rf $(VENV)
