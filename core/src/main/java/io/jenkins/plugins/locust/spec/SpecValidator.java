@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.spec;
 
+import io.jenkins.plugins.locust.threshold.ThresholdParser;
+import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ final class SpecValidator {
         List<Stage> stages = stages();
         List<HostAlias> aliases = hostAliases();
         host();
+        thresholds();
         if (!errors.isEmpty()) {
             throw new InvalidSpecException(errors);
         }
@@ -152,6 +155,19 @@ final class SpecValidator {
                             .toList()));
         }
         return aliases;
+    }
+
+    private void thresholds() {
+        for (String expression : in.thresholds) {
+            try {
+                ThresholdParser.parse(expression);
+            } catch (ThresholdSyntaxException e) {
+                errors.add(new FieldError(
+                        "thresholds",
+                        expression,
+                        e.detail() + "; write METRIC OP LIMIT, e.g. 'p95 < 800ms' or 'GET /api: fail_ratio < 1%'"));
+            }
+        }
     }
 
     private void host() {
