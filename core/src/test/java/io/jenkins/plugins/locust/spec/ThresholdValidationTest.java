@@ -15,13 +15,8 @@ class ThresholdValidationTest {
     Path workspace;
 
     private LoadTestSpecBuilder builder() throws IOException {
-        Files.writeString(workspace.resolve("locustfile.py"), "# test\n");
-        return LoadTestSpec.builder()
-                .workspace(workspace)
-                .script("locustfile.py")
-                .users(10)
-                .slaves(1)
-                .runTime("10s");
+        Files.writeString(workspace.resolve("locustfile.py"), SpecValidatorTest.USER_FILE);
+        return LoadTestSpec.builder().workspace(workspace).script("locustfile.py");
     }
 
     @Test
