@@ -68,6 +68,7 @@ public final class LoadTestRunner {
         ResultCollector collector = new ResultCollector(spec, clock);
         RunConsole console = new RunConsole(listener, collector);
         console.say(describe(spec));
+        spec.warnings().forEach(warning -> console.say("Warning: " + warning));
         collector.launched();
         Integer exitCode;
         RunHandle handle = backend.start(new RunRequest(runId, spec, files, outDir), console);
@@ -90,7 +91,10 @@ public final class LoadTestRunner {
                             + ". Check the folder's permissions and free space.",
                     e);
         }
-        listener.println(evaluation.summary(result, verdict));
+        String summary = evaluation.summary(result, verdict);
+        if (!summary.isEmpty()) {
+            listener.println(summary);
+        }
         return new RunOutcome(result, verdict, outDir);
     }
 
@@ -101,7 +105,7 @@ public final class LoadTestRunner {
         while (!collector.gateOpen()) {
             failFast(handle, collector, console);
             if (handle.masterExit().isDone()) {
-                return;
+                break;
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new LoadTestException(String.format(
@@ -114,6 +118,9 @@ public final class LoadTestRunner {
                         DurationParser.format(spec.startTimeout())));
             }
             sleep();
+        }
+        if (!collector.gateOpen()) {
+            return;
         }
         console.say(String.format(
                 Locale.ROOT,

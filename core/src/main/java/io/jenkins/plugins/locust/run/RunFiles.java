@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.spec.Stage;
+import io.jenkins.plugins.locust.threshold.AbortRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,11 @@ public final class RunFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunFiles() {}
+
+    /** The files with the abort rules of the spec's thresholds (marked {@code abort}). */
+    public static Map<String, byte[]> of(LoadTestSpec spec) throws LoadTestException {
+        return of(spec, AbortRules.toJson(spec.thresholds()));
+    }
 
     /**
      * @param abortRulesJson the JSON array of abort rules ({@code AbortRules.toJson(spec.thresholds())})

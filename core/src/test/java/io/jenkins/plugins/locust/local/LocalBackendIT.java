@@ -14,9 +14,12 @@ import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import io.jenkins.plugins.locust.testing.TestTarget;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
+import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +57,9 @@ class LocalBackendIT {
         target.close();
     }
 
-    private LoadTestSpec spec(String locustfile, String runTime, String host) throws Exception {
+    private LoadTestSpec spec(String locustfile, String runTime, String host, String... thresholds) throws Exception {
         return LoadTestSpec.builder()
+                .thresholds(List.of(thresholds))
                 .script(TestLocustfiles.write(dir, locustfile).toString())
                 .users(USERS)
                 .spawnRate(USERS * 1.0)
@@ -179,9 +183,9 @@ class LocalBackendIT {
     }
 
     @Test
-    void shouldCountEveryRequestToAClosedPortAsFailed() throws Exception {
+    void shouldFailTheThresholdsWhenTheHostIsUnreachable() throws Exception {
         // given
-        LoadTestSpec spec = spec(TestLocustfiles.TARGET_USERS, "5s", TestTarget.closedPortUrl());
+        LoadTestSpec spec = spec(TestLocustfiles.TARGET_USERS, "5s", TestTarget.closedPortUrl(), "fail_ratio < 1%");
 
         // when
         RunOutcome outcome = fixture.run(spec, dir.resolve("out"));
@@ -191,5 +195,28 @@ class LocalBackendIT {
         assertThat(total.requests()).isPositive();
         assertThat(total.failures()).isEqualTo(total.requests());
         assertThat(outcome.result().failures()).isNotEmpty();
+        assertThat(outcome.verdict().status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(outcome.verdict().outcomes()).singleElement().satisfies(o -> assertThat(o.status())
+                .isEqualTo(OutcomeStatus.FAILED));
+    }
+
+    @Test
+    void shouldStopEarlyWhenAnAbortThresholdIsBreached() throws Exception {
+        // given
+        LoadTestSpec spec = spec(TestLocustfiles.FAILING_USERS, "40s", target.url(), "fail_ratio < 1% abort");
+        long started = System.nanoTime();
+
+        // when
+        RunOutcome outcome = fixture.run(spec, dir.resolve("out"));
+
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(outcome.result().run().abortReason())
+                .contains("fail_ratio < 1% abort")
+                .contains("3 consecutive snapshots");
+        assertThat(outcome.verdict().status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(fixture.console).anyMatch(line -> line.startsWith("[loadtest] Stopping the test early: threshold"));
+        assertThat(outcome.result().aggregated().failures()).isEqualTo(target.failures("/fail"));
+        assertNoLocustProcessLeft();
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.result.WorkerInfo;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class ResultCollectorTest {
     Path dir;
 
     private LoadTestSpec spec(int slaves) throws IOException {
-        Path script = Files.writeString(dir.resolve("locustfile.py"), "# test\n");
+        Path script = TestLocustfiles.write(dir, TestLocustfiles.TARGET_USERS);
         return LoadTestSpec.builder()
                 .script(script.toString())
                 .users(4)

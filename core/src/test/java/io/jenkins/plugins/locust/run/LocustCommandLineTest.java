@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class LocustCommandLineTest {
     Path dir;
 
     private LoadTestSpecBuilder builder() throws IOException {
-        Path script = Files.writeString(dir.resolve("locustfile.py"), "# test\n");
+        Path script = TestLocustfiles.write(dir, TestLocustfiles.TARGET_USERS);
         return LoadTestSpec.builder()
                 .script(script.toString())
                 .users(50)
@@ -45,7 +45,7 @@ class LocustCommandLineTest {
 
         // then
         assertThat(String.join(" ", args))
-                .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/locustfile.py,"
+                .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/target_users.py,"
                         + "/mnt/locust/locust_loadtest_reporter.py --master --headless --only-summary"
                         + " --master-bind-host 127.0.0.1 --master-bind-port 5557 --expect-workers 3"
                         + " --expect-workers-max-wait 120 -u 50 -r 2.5 -t 1m30s --stop-timeout 15"
@@ -56,14 +56,15 @@ class LocustCommandLineTest {
     @Test
     void shouldLeaveUsersAndRunTimeToTheReporterShapeWithStages() throws IOException {
         // given
-        LoadTestSpec spec = builder().stage("30s:10").stage("1m:50:5").build();
+        LoadTestSpec spec =
+                builder().runTime(null).stage("30s:10").stage("1m:50:5").build();
 
         // when
         List<String> args = LocustCommandLine.master(spec, "", null, 5557, null);
 
         // then Locust 2.12 refuses -t together with a load shape
         assertThat(args).doesNotContain("-t", "-u", "-r", "--csv", "--master-bind-host");
-        assertThat(args.get(1)).isEqualTo("locust_loadtest_fix.py,locustfile.py,locust_loadtest_reporter.py");
+        assertThat(args.get(1)).isEqualTo("locust_loadtest_fix.py,target_users.py,locust_loadtest_reporter.py");
     }
 
     @Test
@@ -76,7 +77,7 @@ class LocustCommandLineTest {
 
         // then
         assertThat(String.join(" ", args))
-                .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/locustfile.py --worker"
+                .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/target_users.py --worker"
                         + " --master-host master.svc --master-port 5557 --tags checkout");
     }
 

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunFilesTest {
+    private static final String USER =
+            "from locust import User, task\n\nclass ShopUser(User):\n    @task\n    def t(self):\n        pass\n";
+
     @TempDir
     Path dir;
 
     @Test
     void shouldShipASingleLocustfileWithTheReporterAndTheFix() throws Exception {
         // given
-        Path script = Files.writeString(dir.resolve("shop.py"), "# shop\n");
+        Path script = Files.writeString(dir.resolve("shop.py"), USER);
         LoadTestSpec spec =
                 LoadTestSpec.builder().script(script.toString()).stage("30s:10").build();
 
@@ -39,7 +42,7 @@ class RunFilesTest {
     void shouldShipAFolderWithoutCachesOrHiddenFiles() throws Exception {
         // given
         Path folder = Files.createDirectories(dir.resolve("perf"));
-        Files.writeString(folder.resolve("locustfile.py"), "import helpers.auth\n");
+        Files.writeString(folder.resolve("locustfile.py"), "import helpers.auth\n" + USER);
         Files.createDirectories(folder.resolve("helpers/__pycache__"));
         Files.writeString(folder.resolve("helpers/auth.py"), "TOKEN = 1\n");
         Files.writeString(folder.resolve("helpers/__pycache__/auth.cpython-311.pyc"), "x");
@@ -60,7 +63,7 @@ class RunFilesTest {
     void shouldRefuseAUserFileWithTheReportersName() throws IOException {
         // given
         Path folder = Files.createDirectories(dir.resolve("perf"));
-        Files.writeString(folder.resolve("locustfile.py"), "#\n");
+        Files.writeString(folder.resolve("locustfile.py"), USER);
         Files.writeString(folder.resolve(RunFiles.REPORTER), "#\n");
         LoadTestSpec spec = LoadTestSpec.builder().script(folder.toString()).build();
 
