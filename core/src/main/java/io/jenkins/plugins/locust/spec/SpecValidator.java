@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.spec;
 
+import io.jenkins.plugins.locust.threshold.ThresholdParser;
+import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ final class SpecValidator {
         Duration stopTimeout = duration("stopTimeout", in.stopTimeout, true, "10s (0s stops users at once)");
         double spawnRate = spawnRate(users);
         host();
+        thresholds();
         env();
         locustArgs();
         tags("tags", in.tags);
@@ -149,6 +152,19 @@ final class SpecValidator {
             }
         }
         return stages;
+    }
+
+    private void thresholds() {
+        for (String expression : in.thresholds) {
+            try {
+                ThresholdParser.parse(expression);
+            } catch (ThresholdSyntaxException e) {
+                findings.error(
+                        "thresholds",
+                        expression,
+                        e.detail() + "; write METRIC OP LIMIT, e.g. 'p95 < 800ms' or 'GET /api: fail_ratio < 1%'");
+            }
+        }
     }
 
     private void host() {
