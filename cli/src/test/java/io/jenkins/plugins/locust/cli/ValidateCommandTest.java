@@ -61,6 +61,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldReportEachBadThresholdWithItsPosition() {
+        CliRun run = CliRun.of(
+                "validate",
+                script,
+                "--threshold",
+                "p95 < 500ms",
+                "--threshold",
+                "p95 <",
+                "--threshold",
+                "latency < 1s");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith("loadtest: invalid input (2 errors):\n")
+                .contains("  - thresholds (--threshold) = 'p95 <': ")
+                .contains("  - thresholds (--threshold) = 'latency < 1s': ");
+    }
+
+    @Test
     void shouldPrintWarningsButStillPass() {
         CliRun run = CliRun.of("validate", script, "--users", "1", "--slaves", "3");
 
