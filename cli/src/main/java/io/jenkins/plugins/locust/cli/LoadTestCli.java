@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  loadtest run perf/locustfile.py --users 50 --slaves 2 --run-time 2m --host http://127.0.0.1:8080 \\",
-            "      --threshold 'p95 < 800ms' --threshold 'fail_ratio < 1%'",
+            "      --threshold 'p95 < 800ms' --threshold 'fail_ratio < 1%%'",
             "  loadtest validate perf/ --locustfile shop.py --threshold 'GET /api/cart: p99 < 1s'",
             "  loadtest report loadtest-out/result.json --threshold 'p95 < 500ms' --out new-report",
             "",

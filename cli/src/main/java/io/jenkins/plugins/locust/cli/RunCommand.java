@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  # 20 users on 2 local workers for 30 s against a local service, with two thresholds",
             "  loadtest run examples/locustfile.py -u 20 -s 2 -t 30s -H http://127.0.0.1:8080 \\",
-            "      --threshold 'p95 < 500ms' --threshold 'fail_ratio < 1%'",
+            "      --threshold 'p95 < 500ms' --threshold 'fail_ratio < 1%%'",
             "  # a staged ramp, compared with a previous run",
             "  loadtest run perf/ --locustfile shop.py --stage 1m:50:5 --stage 3m:200:20 \\",
             "      --baseline last/result.json --threshold 'p95 < baseline * 1.2' --out this-run",

@@ -13,7 +13,6 @@ import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.threshold.Verdict;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,7 @@ class RunCommandTest {
 
     @BeforeEach
     void writeLocustfile() throws IOException {
-        Path file = dir.resolve("locustfile.py");
-        Files.writeString(file, "from locust import HttpUser\nclass U(HttpUser):\n    pass\n");
-        script = file.toString();
+        script = TestScripts.locustfile(dir);
     }
 
     RunLauncher returning(VerdictStatus status, ThresholdOutcome... outcomes) {

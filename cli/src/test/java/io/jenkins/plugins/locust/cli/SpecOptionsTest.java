@@ -25,9 +25,7 @@ class SpecOptionsTest {
 
     @BeforeEach
     void writeLocustfile() throws IOException {
-        Path file = dir.resolve("locustfile.py");
-        Files.writeString(file, "from locust import HttpUser\nclass U(HttpUser):\n    pass\n");
-        script = file.toString();
+        script = TestScripts.locustfile(dir);
     }
 
     static LoadTestSpec parse(String... args) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.locust.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,7 @@ class ValidateCommandTest {
 
     @BeforeEach
     void writeLocustfile() throws IOException {
-        Path file = dir.resolve("locustfile.py");
-        Files.writeString(file, "from locust import FastHttpUser\nclass U(FastHttpUser):\n    pass\n");
-        script = file.toString();
+        script = TestScripts.locustfile(dir);
     }
 
     @Test
