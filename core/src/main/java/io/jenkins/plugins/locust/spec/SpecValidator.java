@@ -22,7 +22,9 @@ final class SpecValidator {
         Path script = script();
         int users = positive("users", in.users, "set users to the number of simulated users, at least 1");
         int slaves = positive("slaves", in.slaves, "set slaves to the number of Locust workers, at least 1");
-        int processes = positive("processes", in.processes, "set processes per worker to 1 or more");
+        int processes = in.processes == null
+                ? ProcessSizing.forWorker(in.workerResources, in.image)
+                : positive("processes", in.processes, "set processes per worker to 1 or more");
         Duration runTime = duration("runTime", in.runTime, "use a duration such as 30s, 5m or 1h30m");
         Duration startTimeout = duration("startTimeout", in.startTimeout, "use a duration such as 90s or 5m");
         Duration stopTimeout = duration("stopTimeout", in.stopTimeout, "use a duration such as 10s");
