@@ -18,6 +18,7 @@ import java.util.Map;
  * @param thresholds raw threshold expressions, parsed by the threshold package
  * @param startTimeout how long to wait for all workers to connect before failing with the cause
  * @param stopTimeout how long users may finish their tasks when the run time is over ({@code --stop-timeout})
+ * @param warnings doubtful but workable input (e.g. fewer users than workers): show them, then run
  */
 public record LoadTestSpec(
         Path script,
@@ -40,7 +41,8 @@ public record LoadTestSpec(
         List<HostAlias> hostAliases,
         Duration startTimeout,
         Duration stopTimeout,
-        KubernetesOptions kubernetes) {
+        KubernetesOptions kubernetes,
+        List<FieldError> warnings) {
 
     /** The image tag matches the Locust we test with; never {@code latest}. */
     public static final String DEFAULT_IMAGE = "locustio/locust:2.47.0";
@@ -53,6 +55,55 @@ public record LoadTestSpec(
         tags = List.copyOf(tags);
         excludeTags = List.copyOf(excludeTags);
         hostAliases = List.copyOf(hostAliases);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A spec without warnings (tests, and callers from before the warnings channel). */
+    public LoadTestSpec(
+            Path script,
+            String locustfile,
+            int users,
+            int slaves,
+            double spawnRate,
+            Duration runTime,
+            String host,
+            List<String> thresholds,
+            List<Stage> stages,
+            Map<String, String> env,
+            List<String> locustArgs,
+            List<String> tags,
+            List<String> excludeTags,
+            String image,
+            Resources masterResources,
+            Resources workerResources,
+            int processes,
+            List<HostAlias> hostAliases,
+            Duration startTimeout,
+            Duration stopTimeout,
+            KubernetesOptions kubernetes) {
+        this(
+                script,
+                locustfile,
+                users,
+                slaves,
+                spawnRate,
+                runTime,
+                host,
+                thresholds,
+                stages,
+                env,
+                locustArgs,
+                tags,
+                excludeTags,
+                image,
+                masterResources,
+                workerResources,
+                processes,
+                hostAliases,
+                startTimeout,
+                stopTimeout,
+                kubernetes,
+                List.of());
     }
 
     public static LoadTestSpecBuilder builder() {

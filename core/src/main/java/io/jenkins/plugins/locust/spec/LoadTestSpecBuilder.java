@@ -11,12 +11,19 @@ import java.util.Map;
  * and turns it into a {@link LoadTestSpec} in one validated step. Defaults live here and nowhere else.
  */
 public final class LoadTestSpecBuilder {
+    static final int DEFAULT_USERS = 10;
+    static final int DEFAULT_SLAVES = 1;
+    /** Used when neither a run time nor stages are given. */
+    static final String DEFAULT_RUN_TIME = "1m";
+
     String script;
     String locustfile;
-    Integer users = 10;
-    Integer slaves = 1;
+    Integer users = DEFAULT_USERS;
+    Integer slaves = DEFAULT_SLAVES;
     Double spawnRate;
-    String runTime = "1m";
+    /** Null: {@link #DEFAULT_RUN_TIME}, or the stages' total when stages are given. */
+    String runTime;
+
     String host;
     final List<String> thresholds = new ArrayList<>();
     final List<String> stages = new ArrayList<>();
@@ -69,6 +76,7 @@ public final class LoadTestSpecBuilder {
         return this;
     }
 
+    /** The test duration, e.g. {@code 5m}; leave it unset (null) when giving stages, which set their own. */
     public LoadTestSpecBuilder runTime(String runTime) {
         this.runTime = runTime;
         return this;
@@ -157,7 +165,8 @@ public final class LoadTestSpecBuilder {
     }
 
     /**
-     * Validates every field and returns the spec.
+     * Validates every field and returns the spec; doubtful but workable input is listed in
+     * {@link LoadTestSpec#warnings()} for the user to see.
      *
      * @throws InvalidSpecException listing every bad field with its value and the fix; nothing is launched
      */

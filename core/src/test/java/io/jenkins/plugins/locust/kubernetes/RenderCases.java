@@ -45,6 +45,7 @@ final class RenderCases {
                         () -> request(
                                 "stages-3-abcde",
                                 spec("locustfile.py")
+                                        .runTime(null)
                                         .slaves(2)
                                         .stage("1m:50:5")
                                         .stage("3m:200:20")

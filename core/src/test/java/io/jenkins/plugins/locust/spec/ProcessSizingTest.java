@@ -36,7 +36,8 @@ class ProcessSizingTest {
     void shouldDeriveProcessesInTheSpecOnlyWhenNotGiven() {
         // given
         LoadTestSpecBuilder builder = LoadTestSpec.builder()
-                .script(Path.of("pom.xml").toString())
+                .script(Path.of("src/test/resources/io/jenkins/plugins/locust/kubernetes/golden/scripts/locustfile.py")
+                        .toString())
                 .slaves(3)
                 .workerResources(new Resources("4", null, "2Gi", "2Gi"));
 
