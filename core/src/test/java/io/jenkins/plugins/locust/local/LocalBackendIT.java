@@ -133,7 +133,7 @@ class LocalBackendIT {
         fixture.awaitConsole("All 2 workers connected", Duration.ofSeconds(60));
 
         // when
-        Thread.sleep(2000);
+        LocalRunFixture.await("load on the target", Duration.ofSeconds(20), () -> target.totalRequests() > 50);
         locustProcess("--worker").destroyForcibly();
         RunOutcome outcome = run.get();
 
@@ -143,7 +143,32 @@ class LocalBackendIT {
                 .anySatisfy(w -> assertThat(w).contains("was lost"))
                 .anySatisfy(w -> assertThat(w).containsPattern("worker-[12] \\(pid \\d+\\) ended with exit code"));
         assertThat(outcome.result().aggregated().requests()).isPositive();
+        assertThat(fixture.console)
+                .anyMatch(line -> line.matches("\\[loadtest] 0:\\d\\d  users \\d/6  workers \\d/2  .* req/s .*"));
         assertNoLocustProcessLeft();
+    }
+
+    @Test
+    void shouldDriveTheUsersThroughTheStages() throws Exception {
+        // given
+        LoadTestSpec spec = LoadTestSpec.builder()
+                .script(TestLocustfiles.write(dir, TestLocustfiles.TARGET_USERS).toString())
+                .slaves(2)
+                .runTime(null)
+                .stage("4s:2:2")
+                .stage("4s:4:4")
+                .host(target.url())
+                .build();
+
+        // when
+        RunOutcome outcome = fixture.run(spec, dir.resolve("out"));
+
+        // then the reporter's load shape ran both stages and ended the test
+        assertThat(outcome.result().timeline()).extracting(s -> s.users()).contains(2, 4);
+        assertThat(outcome.result().timeline())
+                .allSatisfy(s -> assertThat(s.elapsedSeconds()).isLessThan(12));
+        assertThat(outcome.result().run().runTimeSeconds()).isEqualTo(8.0);
+        assertMatchesTarget(outcome.result());
     }
 
     @Test
