@@ -1,0 +1,41 @@
+package io.jenkins.plugins.locust.result;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The complete result of one run, built from the reporter's events and stored as {@code result.json} (its
+ * schema is versioned by {@link #SCHEMA_VERSION}). Only a summary of it is ever kept in Jenkins' build.xml.
+ *
+ * @param warnings things the user must know that are not threshold breaches (a worker lost mid-run, CPU above 90 %)
+ */
+public record LoadTestResult(
+        int schemaVersion,
+        RunInfo run,
+        EndpointStats aggregated,
+        List<EndpointStats> endpoints,
+        List<Snapshot> timeline,
+        List<FailureEntry> failures,
+        List<ExceptionEntry> exceptions,
+        List<WorkerInfo> workers,
+        Timings timings,
+        List<String> warnings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public LoadTestResult {
+        endpoints = List.copyOf(endpoints);
+        timeline = List.copyOf(timeline);
+        failures = List.copyOf(failures);
+        exceptions = List.copyOf(exceptions);
+        workers = List.copyOf(workers);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The endpoint with this key ("GET /api/cart" or a bare name), if any request was made to it. */
+    public Optional<EndpointStats> endpoint(String key) {
+        return endpoints.stream()
+                .filter(e -> e.key().equals(key) || e.name().equals(key))
+                .findFirst();
+    }
+}

@@ -1,0 +1,252 @@
+package io.jenkins.plugins.locust.kubernetes.testcluster;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.jenkins.plugins.locust.kubernetes.testcluster.LocalCommand.ContainerConfigException;
+import io.jenkins.plugins.locust.kubernetes.testcluster.PodSetup.MountException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One pod on the test node: scheduling (or a scheduling fault), its volumes, its first container as a real local
+ * process with the output kept as the container log, restarts by restart policy, and termination on delete (SIGTERM,
+ * SIGKILL after the grace period) before the kubelet's finalizer is released.
+ */
+final class PodRunner {
+    private final TestKubelet kubelet;
+    private final Pod pod;
+    private final Container container;
+    private final ContainerLog log;
+    private final Path podDir;
+    private volatile Process process;
+    private volatile Thread reader;
+    private volatile boolean terminating;
+    private boolean finished;
+
+    PodRunner(TestKubelet kubelet, Pod pod, Path podDir) {
+        this.kubelet = kubelet;
+        this.pod = pod;
+        this.container = pod.getSpec().getContainers().get(0);
+        this.podDir = podDir;
+        this.log =
+                kubelet.log(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container.getName());
+    }
+
+    String name() {
+        return pod.getMetadata().getName();
+    }
+
+    boolean hasLiveProcess() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    void start() {
+        Optional<PodFaults.Fault> fault = kubelet.faults().take(pod);
+        String image = container.getImage();
+        if (fault.filter(f -> f.kind() == PodFaults.Kind.UNSCHEDULABLE).isPresent()) {
+            status(s -> PodStatuses.unschedulable(s, PodFaults.UNSCHEDULABLE_MESSAGE));
+            kubelet.event(pod, "FailedScheduling", "default-scheduler", PodFaults.UNSCHEDULABLE_MESSAGE);
+            return;
+        }
+        String ip = kubelet.network().assign(pod);
+        pod.getStatus().setPodIP(ip);
+        status(s -> PodStatuses.scheduled(s, ip, image, container.getName()));
+        kubelet.event(pod, "Scheduled", "default-scheduler", "Successfully assigned to test-node");
+        if (fault.filter(f -> f.kind() == PodFaults.Kind.IMAGE_PULL).isPresent()) {
+            String message =
+                    "rpc error: code = NotFound desc = failed to pull and unpack image \"" + image + "\": not found";
+            status(s -> PodStatuses.waiting(s, container.getName(), image, "ErrImagePull", message));
+            kubelet.event(pod, "Failed", "kubelet", "Failed to pull image \"" + image + "\": " + message);
+            kubelet.later(
+                    1000,
+                    () -> status(s -> PodStatuses.waiting(
+                            s,
+                            container.getName(),
+                            image,
+                            "ImagePullBackOff",
+                            "Back-off pulling image \"" + image + "\"")));
+            return;
+        }
+        try {
+            Files.createDirectories(podDir.resolve("home"));
+            Map<String, Path> mounts = PodSetup.mount(kubelet.client(), pod, container, podDir);
+            Map<String, String> env = PodSetup.env(kubelet.client(), pod, container);
+            LocalCommand command = LocalCommand.of(
+                    pod,
+                    container,
+                    kubelet.venv(),
+                    mounts,
+                    podDir.resolve("home"),
+                    port -> kubelet.network().port(pod, port),
+                    (host, port) -> kubelet.resolveMaster(pod.getMetadata().getNamespace(), host, port),
+                    env);
+            if (fault.filter(f -> f.kind() == PodFaults.Kind.CRASH).isPresent()) {
+                crash(fault.get());
+            } else if (fault.filter(f -> f.kind() == PodFaults.Kind.REPLACE_COMMAND)
+                    .isPresent()) {
+                launch(replaced(command, fault.get().lines()));
+            } else {
+                launch(command);
+            }
+        } catch (MountException e) {
+            kubelet.event(pod, "FailedMount", "kubelet", e.getMessage());
+        } catch (ContainerConfigException e) {
+            status(s ->
+                    PodStatuses.waiting(s, container.getName(), image, "CreateContainerConfigError", e.getMessage()));
+            kubelet.event(pod, "Failed", "kubelet", "Error: " + e.getMessage());
+        } catch (IOException e) {
+            status(s -> PodStatuses.waiting(s, container.getName(), image, "RunContainerError", e.getMessage()));
+        }
+    }
+
+    private static LocalCommand replaced(LocalCommand original, List<String> template) {
+        LocustFlags flags = new LocustFlags(new ArrayList<>(original.argv()), original.env());
+        List<String> argv = new ArrayList<>();
+        for (String part : template) {
+            argv.add(part.replace("{MASTER_HOST}", flags.value("--master-host", "LOCUST_MASTER_NODE_HOST", ""))
+                    .replace("{MASTER_PORT}", flags.value("--master-port", "LOCUST_MASTER_NODE_PORT", "")));
+        }
+        return new LocalCommand(argv, original.env(), original.workingDir());
+    }
+
+    private void crash(PodFaults.Fault fault) {
+        status(s -> PodStatuses.running(s, container.getName(), container.getImage()));
+        fault.lines().forEach(log::append);
+        exited(fault.exitCode(), () -> {});
+    }
+
+    private synchronized void launch(LocalCommand command) throws IOException {
+        if (terminating) {
+            return;
+        }
+        ProcessBuilder builder = new ProcessBuilder(command.argv())
+                .directory(command.workingDir().toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(command.env());
+        log.restart();
+        Process started = builder.start();
+        process = started;
+        kubelet.track(started);
+        status(s -> PodStatuses.running(s, container.getName(), container.getImage()));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            log.append(line);
+                        }
+                    } catch (IOException e) {
+                        // the process is gone
+                    }
+                    int code = waitFor(started);
+                    exited(code, () -> relaunch(command));
+                },
+                "kubelet-" + name());
+        reader.setDaemon(true);
+        this.reader = reader;
+        reader.start();
+    }
+
+    private void relaunch(LocalCommand command) {
+        try {
+            launch(command);
+        } catch (IOException e) {
+            exited(128, () -> {});
+        }
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 137;
+        }
+    }
+
+    private void exited(int code, Runnable restart) {
+        log.end();
+        String policy = pod.getSpec().getRestartPolicy();
+        boolean restarts = !terminating && code != 0 && !"Never".equals(policy);
+        status(s -> PodStatuses.terminated(s, container.getName(), container.getImage(), code, !restarts));
+        if (restarts) {
+            kubelet.later(
+                    300,
+                    () -> status(s -> PodStatuses.waiting(
+                            s,
+                            container.getName(),
+                            container.getImage(),
+                            "CrashLoopBackOff",
+                            "back-off 10s restarting failed container=" + container.getName() + " pod=" + name())));
+            kubelet.later(1500, restart);
+            return;
+        }
+        synchronized (this) {
+            finished = true;
+        }
+        kubelet.podFinished(pod, code == 0);
+    }
+
+    /** Stops the container (grace period, then SIGKILL) and releases the pod so the API server can remove it. */
+    void terminate(long graceSeconds, Runnable whenGone) {
+        terminating = true;
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            try {
+                if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        Thread output = reader;
+        if (output != null && output != Thread.currentThread()) {
+            try {
+                // the container's final status is written before the pod is released, as the kubelet does
+                output.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.end();
+        whenGone.run();
+    }
+
+    /** Stops the container because its deadline passed: Failed, reason DeadlineExceeded. */
+    void deadlineExceeded() {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+        }
+        terminating = true;
+        terminate(0, () -> {});
+        status(s -> {
+            s.setPhase("Failed");
+            s.setReason("DeadlineExceeded");
+            s.setMessage("Pod was active on the node longer than the specified deadline");
+        });
+    }
+
+    private void status(Consumer<PodStatus> change) {
+        kubelet.editPodStatus(pod, change);
+    }
+}
