@@ -2,9 +2,6 @@ package io.jenkins.plugins.locust.cli;
 
 import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
-import io.jenkins.plugins.locust.threshold.OutcomeStatus;
-import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
-import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -94,20 +91,6 @@ final class RunCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        for (ThresholdOutcome threshold : outcome.verdict().outcomes()) {
-            if (threshold.status() == OutcomeStatus.FAILED) {
-                out.println("  breached: " + threshold.expression() + " (" + threshold.severity() + "): "
-                        + threshold.message());
-            }
-        }
-        out.println(ExitCodes.describe(outcome.verdict()));
-        if (outcome.verdict().status() == VerdictStatus.UNSTABLE) {
-            err.println("loadtest: warning: unstable-level thresholds were breached (exit code 0)");
-        }
-        if (outcome.outputDirectory() != null) {
-            out.println("Report: "
-                    + outcome.outputDirectory().resolve("report.html").toAbsolutePath());
-        }
-        return ExitCodes.of(outcome.verdict());
+        return VerdictOutput.print(outcome.verdict(), outcome.outputDirectory(), out, err);
     }
 }
