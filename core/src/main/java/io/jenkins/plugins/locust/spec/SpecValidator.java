@@ -29,7 +29,11 @@ final class SpecValidator {
         ScriptCheck.Checked script = new ScriptCheck(in, findings).check();
         int users = positive("users", in.users, LoadTestSpecBuilder.DEFAULT_USERS, "the number of simulated users");
         int slaves = positive("slaves", in.slaves, LoadTestSpecBuilder.DEFAULT_SLAVES, "the number of Locust workers");
-        int processes = positive("processes", in.processes, 1, "Locust processes per worker");
+        int processes = positive(
+                "processes",
+                in.processes,
+                ProcessSizing.forWorker(in.workerResources, in.image),
+                "Locust processes per worker");
         List<Stage> stages = stages();
         Duration runTime = runTime(stages);
         Duration startTimeout = duration("startTimeout", in.startTimeout, false, "90s or 5m");
