@@ -31,6 +31,7 @@ final class FieldMessages {
             Map.entry("serviceAccount", "--service-account"),
             Map.entry("imagePullSecrets", "--image-pull-secret"),
             Map.entry("maxFollowedWorkerLogs", "--max-worker-logs"),
+            Map.entry("podOverlayYaml", "--pod-overlay"),
             Map.entry("masterResources.cpuRequest", "--master-cpu"),
             Map.entry("masterResources.memoryRequest", "--master-memory"),
             Map.entry("masterResources.memoryLimit", "--master-memory"),
