@@ -92,7 +92,7 @@ public final class LoadTestRunner {
                             + ". Check the folder's permissions and free space.",
                     e);
         }
-        String summary = evaluation.summary(result, verdict);
+        String summary = evaluation.summary(result, verdict).stripTrailing();
         if (!summary.isEmpty()) {
             listener.println(summary);
         }
