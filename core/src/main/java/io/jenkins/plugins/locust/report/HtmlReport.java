@@ -7,6 +7,7 @@ import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.threshold.Verdict;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The standalone report page: one HTML file next to report.css, readable offline and inside Jenkins under its
@@ -56,9 +57,9 @@ public final class HtmlReport {
                 .append(Html.escape(String.format(
                         Locale.ROOT,
                         "%s · %s backend · Locust %s · %s · %d users · %d workers · %s",
-                        run.runId(),
-                        run.backend(),
-                        run.locustVersion(),
+                        Objects.toString(run.runId(), "unnamed run"),
+                        Objects.toString(run.backend(), "unknown"),
+                        Objects.toString(run.locustVersion(), "(version unknown)"),
                         run.host() == null || run.host().isEmpty() ? "host from the locustfile" : run.host(),
                         run.users(),
                         run.expectedWorkers(),

@@ -3,9 +3,13 @@ package io.jenkins.plugins.locust.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +72,25 @@ class ResultJsonTest {
         assertThatThrownBy(() -> ResultJson.read(file))
                 .isInstanceOf(ResultSchemaException.class)
                 .hasMessage(file + " is not a load test result: it has no schemaVersion (expected 1)");
+    }
+
+    @Test
+    void shouldReadTheDocumentedExample() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "result-schema.md"));
+        String example = page.substring(page.indexOf("```json") + 7, page.indexOf("```", page.indexOf("```json") + 7));
+
+        LoadTestResult result = ResultJson.read(
+                new ByteArrayInputStream(example.getBytes(StandardCharsets.UTF_8)), "docs/result-schema.md");
+
+        assertThat(result.endpoints()).hasSize(1);
+        for (EndpointStats stats :
+                List.of(result.aggregated(), result.endpoints().get(0))) {
+            assertThat(stats.percentiles()).isEqualTo(Percentiles.of(stats.histogram()));
+            assertThat(stats.histogram().total()).isEqualTo(stats.requests());
+        }
+        assertThat(result.aggregated().avgMs()).isCloseTo(13.17, Offset.offset(0.01));
+        assertThat(ResultJson.read(
+                        new ByteArrayInputStream(ResultJson.toJson(result).getBytes(StandardCharsets.UTF_8)), "again"))
+                .isEqualTo(result);
     }
 }
