@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             "Checks a load test's input without running it: the script (and that it declares a Locust user class),",
             "every option and the threshold expressions. All errors are listed at once."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  loadtest validate perf/locustfile.py --users 500 --slaves 4 --threshold 'p95 < 800ms'",

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.locust.spec;
 
-import io.jenkins.plugins.locust.threshold.ThresholdParser;
-import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,16 +157,7 @@ final class SpecValidator {
     }
 
     private void thresholds() {
-        for (String expression : in.thresholds) {
-            try {
-                ThresholdParser.parse(expression);
-            } catch (ThresholdSyntaxException e) {
-                findings.error(
-                        "thresholds",
-                        expression,
-                        e.detail() + "; write METRIC OP LIMIT, e.g. 'p95 < 800ms' or 'GET /api: fail_ratio < 1%'");
-            }
-        }
+        ThresholdCheck.errors(in.thresholds).forEach(e -> findings.error(e.field(), e.value(), e.message()));
     }
 
     private void host() {
