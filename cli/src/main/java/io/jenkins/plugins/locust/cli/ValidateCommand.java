@@ -42,7 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     static String summary(LoadTestSpec spec) {
         String load = spec.stages().isEmpty()
-                ? spec.users() + " users for " + DurationParser.format(spec.runTime())
+                ? spec.users()
+                        + (spec.users() == 1 ? " user for " : " users for ")
+                        + DurationParser.format(spec.runTime())
                 : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
         return spec.script() + " (entry " + spec.locustfile() + "): " + load + " on " + spec.slaves()
                 + (spec.slaves() == 1 ? " worker" : " workers")

@@ -222,8 +222,8 @@ final class SpecValidator {
             findings.warn(
                     stages.isEmpty() ? "users" : "stages",
                     peak,
-                    peak + " users for " + workers + " Locust workers (slaves × processes): " + (workers - peak)
-                            + " workers get no users; raise users or lower slaves");
+                    count(peak, "user") + " for " + workers + " Locust workers (slaves × processes): "
+                            + count(workers - peak, "worker") + " will stay idle; raise users or lower slaves");
         }
         double rampSeconds = users / spawnRate;
         if (stages.isEmpty() && rampSeconds > runTime.toSeconds()) {
@@ -234,5 +234,9 @@ final class SpecValidator {
                             + " s, longer than the run time of " + DurationParser.format(runTime)
                             + ": full load is never reached; raise spawnRate or runTime");
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
