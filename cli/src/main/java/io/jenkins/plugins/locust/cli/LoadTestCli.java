@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            ReportCommand.class,
             RenderCommand.class,
             CommandLine.HelpCommand.class,
         },
