@@ -36,14 +36,13 @@ class EngineRunIT {
                     2,
                     "5s",
                     target.url(),
-                    // the target fails every 4th /flaky request: about 6 % overall
-                    List.of("fail_ratio < 1% unstable"));
+                    // a threshold no 5 s run can meet, whatever the machine's load: the verdict must be UNSTABLE
+                    List.of("requests > 1000000 unstable"));
 
             VerdictStatus status = new EngineRun(arguments, workspace, buildDir, python(), log::add).run();
 
             assertThat(status).as(String.join("\n", log)).isEqualTo(VerdictStatus.UNSTABLE);
             assertThat(target.totalRequests()).isPositive();
-            assertThat(target.totalFailures()).isPositive();
         }
         assertThat(log).anySatisfy(line -> assertThat(line).contains("All 2 workers connected"));
     }
