@@ -207,8 +207,9 @@ class LocalBackendIT {
                 .cause()
                 .isInstanceOf(LoadTestException.class)
                 .hasMessageContaining("SyntaxError")
-                .hasMessageContaining("syntax_error.py");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+                .hasMessageContaining("File \"" + dir.resolve(TestLocustfiles.SYNTAX_ERROR) + "\", line 7");
+        // Python and Locust start in ~3 s on an idle machine; the margin is for 2 cores shared with other builds.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(25));
         assertThat(target.totalRequests()).isZero();
         assertNoLocustProcessLeft();
     }
