@@ -101,7 +101,7 @@ class LoadTestCliIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("PASSED: all 2 thresholds held")
+                .contains("PASSED: 2 of 2 thresholds held")
                 .contains("Report: " + out.resolve("report.html"));
         assertThat(run.err()).contains("[worker-1]").contains("[worker-2]");
         assertThat(out.resolve("report.html")).isNotEmptyFile();
@@ -125,7 +125,7 @@ class LoadTestCliIT {
         assertThat(stricter.exitCode()).isEqualTo(1);
         assertThat(stricter.out())
                 .contains("breached: p50 < 1ms (FAILURE)")
-                .contains("FAILED: 1 threshold was breached");
+                .contains("FAILED: 1 of 1 threshold breached");
 
         Result unstable = loadtest(
                 "report",

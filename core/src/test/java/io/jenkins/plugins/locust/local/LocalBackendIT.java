@@ -155,29 +155,6 @@ class LocalBackendIT {
     }
 
     @Test
-    void shouldDriveTheUsersThroughTheStages() throws Exception {
-        // given
-        LoadTestSpec spec = LoadTestSpec.builder()
-                .script(TestLocustfiles.write(dir, TestLocustfiles.TARGET_USERS).toString())
-                .slaves(2)
-                .runTime(null)
-                .stage("4s:2:2")
-                .stage("4s:4:4")
-                .host(target.url())
-                .build();
-
-        // when
-        RunOutcome outcome = fixture.run(spec, dir.resolve("out"));
-
-        // then the reporter's load shape ran both stages and ended the test
-        assertThat(outcome.result().timeline()).extracting(s -> s.users()).contains(2, 4);
-        assertThat(outcome.result().timeline())
-                .allSatisfy(s -> assertThat(s.elapsedSeconds()).isLessThan(12));
-        assertThat(outcome.result().run().runTimeSeconds()).isEqualTo(8.0);
-        assertMatchesTarget(outcome.result());
-    }
-
-    @Test
     void shouldFailClearlyWhenTheMasterIsKilledAndLeaveNoProcess() throws Exception {
         // given
         Future<RunOutcome> run = fixture.start(spec(TestLocustfiles.TARGET_USERS, "30s", target.url()), dir);
