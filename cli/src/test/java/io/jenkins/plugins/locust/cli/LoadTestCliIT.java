@@ -47,6 +47,10 @@ class LoadTestCliIT {
     }
 
     Result loadtest(String... args) throws IOException, InterruptedException {
+        return loadtest(REPOSITORY.resolve("cli/target/loadtest.jar"), args);
+    }
+
+    Result loadtest(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(List.of(REPOSITORY.resolve("bin/loadtest").toString()));
         command.addAll(List.of(args));
@@ -57,6 +61,7 @@ class LoadTestCliIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LOADTEST_PYTHON", PYTHON.toString());
+        builder.environment().put("LOADTEST_JAR", jar.toString());
         Process process = builder.start();
         started.add(process);
         process.getOutputStream().close();
@@ -101,7 +106,7 @@ class LoadTestCliIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("PASSED: all 2 thresholds held")
+                .contains("PASSED: 2 of 2 thresholds held")
                 .contains("Report: " + out.resolve("report.html"));
         assertThat(run.err()).contains("[worker-1]").contains("[worker-2]");
         assertThat(out.resolve("report.html")).isNotEmptyFile();
@@ -125,7 +130,7 @@ class LoadTestCliIT {
         assertThat(stricter.exitCode()).isEqualTo(1);
         assertThat(stricter.out())
                 .contains("breached: p50 < 1ms (FAILURE)")
-                .contains("FAILED: 1 threshold was breached");
+                .contains("FAILED: 1 of 1 threshold breached");
 
         Result unstable = loadtest(
                 "report",
@@ -150,6 +155,14 @@ class LoadTestCliIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("loadtest: Locust is not importable with " + dir.resolve("no-python"));
+    }
+
+    @Test
+    void shouldExitTwoAndSayHowToBuildWhenTheJarIsMissing() throws Exception {
+        Result run = loadtest(dir.resolve("missing.jar"), "--version");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("missing.jar") + " not found; build it with 'make cli'");
     }
 
     @Test

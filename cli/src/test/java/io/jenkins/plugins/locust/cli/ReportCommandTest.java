@@ -37,7 +37,7 @@ class ReportCommandTest {
         assertThat(out.resolve("junit.xml")).content().contains("p95 &lt; 5s");
         assertThat(run.out())
                 .startsWith("Load test PASSED: 2,300 requests")
-                .contains("PASSED: all 1 thresholds held")
+                .contains("PASSED: 1 of 1 threshold held")
                 .endsWith("Report: " + out.resolve("report.html") + "\n");
     }
 
@@ -56,7 +56,7 @@ class ReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
                 .contains("  breached: GET /api/cart: fail_ratio < 1% (FAILURE): ")
-                .contains("FAILED: 1 threshold was breached");
+                .contains("FAILED: 1 of 1 threshold breached");
     }
 
     @Test
@@ -75,9 +75,9 @@ class ReportCommandTest {
         CliRun without = CliRun.of("report", resultJson.toString(), "--threshold", "p95 <= baseline");
 
         assertThat(withBaseline.exitCode()).isZero();
-        assertThat(withBaseline.out()).contains("PASSED: all 1 thresholds held");
+        assertThat(withBaseline.out()).contains("PASSED: 1 of 1 threshold held");
         assertThat(without.exitCode()).isZero();
-        assertThat(without.out()).contains("SKIPPED");
+        assertThat(without.out()).contains("SKIPPED").contains("PASSED: 0 of 1 threshold held, 1 skipped");
     }
 
     @Test
