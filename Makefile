@@ -23,7 +23,8 @@ system-packages:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-$(CLI_JAR):
+# Rebuilt when a main source of core or cli changed, so the demo never runs a stale jar.
+$(CLI_JAR): $(shell find core/src/main cli/src/main cli/pom.xml core/pom.xml -type f 2>/dev/null)
 	$(MVNW) -q -DskipTests -pl cli -am package
 
 cli: $(CLI_JAR)

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param script the locustfile, or a folder holding {@code locustfile} and its helper modules and data
  * @param locustfile the entry file relative to {@code script} when it is a folder, else its file name
  * @param slaves the number of Locust worker pods or processes
- * @param processes Locust processes per worker ({@code --processes}); the master expects slaves × processes
+ * @param processes Locust processes per worker ({@code --processes}); the master expects slaves × processes. When
+ *     not given, one per whole worker CPU requested (images with Locust ≥ 2.19), see {@link ProcessSizing}
  * @param thresholds raw threshold expressions, parsed by the threshold package
  * @param startTimeout how long to wait for all workers to connect before failing with the cause
  * @param stopTimeout how long users may finish their tasks when the run time is over ({@code --stop-timeout})

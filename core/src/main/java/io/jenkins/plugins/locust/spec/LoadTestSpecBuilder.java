@@ -34,7 +34,9 @@ public final class LoadTestSpecBuilder {
     String image = LoadTestSpec.DEFAULT_IMAGE;
     Resources masterResources = Resources.MASTER_DEFAULT;
     Resources workerResources = Resources.WORKER_DEFAULT;
-    Integer processes = 1;
+    /** Null: sized from the worker CPU request by {@link ProcessSizing}. */
+    Integer processes;
+
     final List<String> hostAliases = new ArrayList<>();
     String startTimeout = "5m";
     String stopTimeout = "10s";

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.spec;
 
+import io.jenkins.plugins.locust.threshold.ThresholdParser;
+import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +29,18 @@ final class SpecValidator {
         ScriptCheck.Checked script = new ScriptCheck(in, findings).check();
         int users = positive("users", in.users, LoadTestSpecBuilder.DEFAULT_USERS, "the number of simulated users");
         int slaves = positive("slaves", in.slaves, LoadTestSpecBuilder.DEFAULT_SLAVES, "the number of Locust workers");
-        int processes = positive("processes", in.processes, 1, "Locust processes per worker");
+        int processes = positive(
+                "processes",
+                in.processes,
+                ProcessSizing.forWorker(in.workerResources, in.image),
+                "Locust processes per worker");
         List<Stage> stages = stages();
         Duration runTime = runTime(stages);
         Duration startTimeout = duration("startTimeout", in.startTimeout, false, "90s or 5m");
         Duration stopTimeout = duration("stopTimeout", in.stopTimeout, true, "10s (0s stops users at once)");
         double spawnRate = spawnRate(users);
         host();
+        thresholds();
         env();
         locustArgs();
         tags("tags", in.tags);
@@ -149,6 +156,19 @@ final class SpecValidator {
             }
         }
         return stages;
+    }
+
+    private void thresholds() {
+        for (String expression : in.thresholds) {
+            try {
+                ThresholdParser.parse(expression);
+            } catch (ThresholdSyntaxException e) {
+                findings.error(
+                        "thresholds",
+                        expression,
+                        e.detail() + "; write METRIC OP LIMIT, e.g. 'p95 < 800ms' or 'GET /api: fail_ratio < 1%'");
+            }
+        }
     }
 
     private void host() {

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.locust.cli;
+
+import io.jenkins.plugins.locust.spec.DurationParser;
+import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code loadtest validate}: every check a run makes before launching anything, without running. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Checks a load test's input without running it: the script (and that it declares a Locust user class),",
+            "every option and the threshold expressions. All errors are listed at once."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loadtest validate perf/locustfile.py --users 500 --slaves 4 --threshold 'p95 < 800ms'",
+            "  loadtest validate perf/ --locustfile shop.py --stage 1m:50 --stage 5m:200:20",
+            "",
+            "Exit codes: 0 valid (warnings may be printed), 2 invalid (each error names the option and the fix)."
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    SpecOptions options = new SpecOptions();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        LoadTestSpec spec = options.toBuilder().build();
+        FieldMessages.printWarnings(spec, command.commandLine().getErr());
+        command.commandLine().getOut().println("OK: " + summary(spec));
+        return ExitCodes.PASSED;
+    }
+
+    static String summary(LoadTestSpec spec) {
+        String load = spec.stages().isEmpty()
+                ? spec.users() + " users for " + DurationParser.format(spec.runTime())
+                : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
+        return spec.script() + " (entry " + spec.locustfile() + "): " + load + " on " + spec.slaves()
+                + (spec.slaves() == 1 ? " worker" : " workers")
+                + (spec.processes() > 1 ? " x " + spec.processes() + " processes" : "")
+                + (spec.host() == null ? "" : ", host " + spec.host())
+                + ", " + spec.thresholds().size() + (spec.thresholds().size() == 1 ? " threshold" : " thresholds");
+    }
+}

@@ -1,0 +1,196 @@
+package io.jenkins.plugins.locust.reporter;
+
+import io.jenkins.plugins.locust.result.EndpointStats;
+import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.result.RunInfo;
+import io.jenkins.plugins.locust.result.Snapshot;
+import io.jenkins.plugins.locust.result.Timings;
+import io.jenkins.plugins.locust.result.WorkerInfo;
+import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the reporter's events (and the backend's warnings) into a {@link LoadTestResult}. Events arrive on the
+ * backend's threads while the runner reads the state, so every method is synchronized.
+ */
+public final class ResultCollector {
+    /** Above this CPU a worker's numbers include its own delays (Locust warns at the same level). */
+    static final double CPU_WARNING_PERCENT = 90;
+
+    private final LoadTestSpec spec;
+    private final Clock clock;
+    private final List<Snapshot> timeline = new ArrayList<>();
+    private final Map<String, ReporterEvent.WorkerState> workers = new LinkedHashMap<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private ReporterEvent.Hello hello;
+    private ReporterEvent.Workers lastWorkers;
+    private ReporterEvent.Abort abort;
+    private ReporterEvent.Failure failure;
+    private ReporterEvent.Final last;
+    private Instant launched;
+    private Instant gateOpened;
+    private Instant rampedUp;
+    private Instant stopped;
+
+    public ResultCollector(LoadTestSpec spec, Clock clock) {
+        this.spec = spec;
+        this.clock = clock;
+    }
+
+    public synchronized void launched() {
+        launched = clock.instant();
+    }
+
+    /** A warning from outside the reporter, e.g. a worker process that died (kept once, in order). */
+    public synchronized void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public synchronized void accept(ReporterEvent event) {
+        if (event instanceof ReporterEvent.Hello h) {
+            hello = h;
+        } else if (event instanceof ReporterEvent.Workers w) {
+            onWorkers(w);
+        } else if (event instanceof ReporterEvent.Progress p) {
+            onProgress(p);
+        } else if (event instanceof ReporterEvent.Abort a) {
+            abort = a;
+            stopped = clock.instant();
+        } else if (event instanceof ReporterEvent.Failure f) {
+            failure = f;
+        } else if (event instanceof ReporterEvent.Final f) {
+            onFinal(f);
+        }
+    }
+
+    private void onWorkers(ReporterEvent.Workers event) {
+        lastWorkers = event;
+        event.workers().forEach(w -> workers.put(w.id(), w));
+        if (gateOpened == null && event.connected() >= spec.expectedWorkers()) {
+            gateOpened = clock.instant();
+        }
+    }
+
+    private void onProgress(ReporterEvent.Progress progress) {
+        timeline.add(progress.snapshot());
+        if (rampedUp == null && "running".equals(progress.state())) {
+            rampedUp = clock.instant();
+        }
+    }
+
+    private void onFinal(ReporterEvent.Final event) {
+        if (last != null) {
+            return;
+        }
+        last = event;
+        event.workers().forEach(w -> workers.put(w.id(), w));
+        if (stopped == null) {
+            stopped = clock.instant();
+        }
+    }
+
+    public synchronized int connectedWorkers() {
+        return lastWorkers == null ? 0 : lastWorkers.connected();
+    }
+
+    public synchronized boolean gateOpen() {
+        return gateOpened != null;
+    }
+
+    public synchronized boolean hasFinal() {
+        return last != null;
+    }
+
+    public synchronized Optional<Snapshot> latestSnapshot() {
+        return timeline.isEmpty() ? Optional.empty() : Optional.of(timeline.get(timeline.size() - 1));
+    }
+
+    public synchronized Optional<ReporterEvent.Abort> abort() {
+        return Optional.ofNullable(abort);
+    }
+
+    /** Why the reporter refused to run, if it did. */
+    public synchronized Optional<String> failure() {
+        return Optional.ofNullable(failure).map(ReporterEvent.Failure::message);
+    }
+
+    public synchronized Optional<String> locustVersion() {
+        return Optional.ofNullable(hello).map(ReporterEvent.Hello::locustVersion);
+    }
+
+    /**
+     * The result of the run; requires the final event ({@link #hasFinal()}).
+     *
+     * @param exitCode the master's exit code, or null when it is unknown
+     */
+    public synchronized LoadTestResult result(String runId, String backend, Integer exitCode) {
+        if (last == null) {
+            throw new IllegalStateException("no final event from the reporter yet");
+        }
+        List<WorkerInfo> workerInfos = workers.values().stream()
+                .map(w -> new WorkerInfo(w.id(), w.state(), w.users(), w.maxCpuPercent(), w.lost()))
+                .toList();
+        RunInfo run = new RunInfo(
+                runId,
+                backend,
+                locustVersion().orElse(null),
+                spec.host(),
+                spec.users(),
+                spec.expectedWorkers(),
+                spec.plannedDuration().toMillis() / 1000.0,
+                abort == null ? null : abort.reason(),
+                exitCode != null ? exitCode : last.exitCode());
+        List<EndpointStats> endpoints = last.endpoints().stream()
+                .sorted((a, b) -> a.key().compareTo(b.key()))
+                .toList();
+        return new LoadTestResult(
+                LoadTestResult.SCHEMA_VERSION,
+                run,
+                last.total(),
+                endpoints,
+                timeline,
+                last.errors(),
+                last.exceptions(),
+                workerInfos,
+                new Timings(launched, gateOpened, rampedUp, stopped),
+                allWarnings());
+    }
+
+    private List<String> allWarnings() {
+        List<String> all = new ArrayList<>();
+        for (ReporterEvent.WorkerState w : workers.values()) {
+            if (w.lost()) {
+                all.add(String.format(
+                        Locale.ROOT,
+                        "Locust worker %s was lost %s (no heartbeat or it quit); its users were not replaced, so"
+                                + " the load was lower than planned from then on.",
+                        w.id(),
+                        w.lostAtSeconds() == null
+                                ? "during the run"
+                                : String.format(Locale.ROOT, "%.1f s into the test", w.lostAtSeconds())));
+            }
+            if (w.maxCpuPercent() > CPU_WARNING_PERCENT) {
+                all.add(String.format(
+                        Locale.ROOT,
+                        "Locust worker %s reached %.0f %% CPU: its response times include its own delays. Add"
+                                + " workers (slaves) or use FastHttpUser.",
+                        w.id(),
+                        w.maxCpuPercent()));
+            }
+        }
+        if (last.total().requests() == 0) {
+            all.add("No requests were made: check the host and that the locustfile's users send requests.");
+        }
+        all.addAll(warnings);
+        return all;
+    }
+}

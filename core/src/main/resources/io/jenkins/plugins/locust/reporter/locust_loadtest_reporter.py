@@ -1,0 +1,370 @@
+"""Locust Load Test reporter, loaded on the master next to the user's locustfile.
+
+It prints one JSON object per line to stdout behind PREFIX (Locust itself logs to stderr): hello, workers,
+snapshot (every 2 s), abort and final. The plugin builds its result from these lines only, so nothing has to be
+copied out of the master when it ends. It adds no per-request hooks: all work happens on one greenlet and at
+quit. Its optional config file (next to this file) carries the stages (a load shape) and the abort rules.
+Works with Locust 2.12.1 to 2.47.x.
+"""
+
+import json
+import logging
+import math
+import os
+import sys
+import time
+
+import gevent
+import locust
+from locust import events
+from locust.shape import LoadTestShape
+
+PREFIX = "##loadtest:v1 "
+PROTOCOL = "1.0"
+TICK_SECONDS = 1.0
+SNAPSHOT_EVERY_TICKS = 2
+BREACHES_TO_ABORT = 3
+CONFIG_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locust_loadtest_reporter.json")
+SHAPE_NAME = "LocustLoadTestStages"
+ACTIVE_STATES = ("spawning", "running")
+
+logger = logging.getLogger("loadtest.reporter")
+
+
+def _load_config():
+    if not os.path.exists(CONFIG_FILE):
+        return {}
+    with open(CONFIG_FILE, encoding="utf-8") as file:
+        return json.load(file)
+
+
+CONFIG = _load_config()
+STAGES = CONFIG.get("stages") or []
+ABORT_RULES = CONFIG.get("abort_rules") or []
+
+
+def emit(event, **fields):
+    fields["event"] = event
+    sys.stdout.write(PREFIX + json.dumps(fields, separators=(",", ":"), default=str) + "\n")
+    sys.stdout.flush()
+
+
+def _number(value):
+    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+        return None
+    return value
+
+
+if STAGES:
+
+    class LocustLoadTestStages(LoadTestShape):
+        """The spec's stages: ramp to each stage's users at its rate and hold for its duration."""
+
+        def tick(self):
+            elapsed = self.get_run_time()
+            end = 0.0
+            for stage in STAGES:
+                end += stage["seconds"]
+                if elapsed < end:
+                    return stage["users"], stage["spawn_rate"]
+            return None
+
+
+class Reporter:
+    def __init__(self, environment):
+        self.environment = environment
+        self.runner = environment.runner
+        self.options = environment.parsed_options
+        self.seen = {}
+        self.last_workers = None
+        self.started = None
+        self.started_wall = None
+        self.breaches = {}
+        self.aborted = False
+        self.final_sent = False
+
+    # ---- events -------------------------------------------------------------------------------------------
+
+    def hello(self):
+        options = self.options
+        emit(
+            "hello",
+            protocol=PROTOCOL,
+            locust_version=locust.__version__,
+            users=getattr(options, "num_users", None),
+            spawn_rate=getattr(options, "spawn_rate", None),
+            run_time=_number(getattr(options, "run_time", None)) if not STAGES else None,
+            expected_workers=getattr(options, "expect_workers", None),
+            host=getattr(options, "host", None),
+            stages=STAGES,
+            abort_rules=len(ABORT_RULES),
+        )
+
+    def test_started(self):
+        if self.started is None:
+            self.started = time.monotonic()
+            self.started_wall = time.time()
+
+    def elapsed(self):
+        return 0.0 if self.started is None else round(time.monotonic() - self.started, 3)
+
+    def workers(self, force):
+        current = {client.id: client for client in self.runner.clients.values()}
+        active = self.runner.state in ACTIVE_STATES
+        for worker_id, client in current.items():
+            known = self.seen.setdefault(worker_id, {"max_cpu": 0.0, "lost": False, "gone": False})
+            known["state"] = client.state
+            known["users"] = client.user_count
+            known["cpu"] = client.cpu_usage
+            known["max_cpu"] = max(known["max_cpu"], client.cpu_usage or 0.0)
+            known["gone"] = False
+            if client.state == "missing" and active and not known["lost"]:
+                known["lost"] = True
+                known["lost_at"] = self.elapsed()
+        for worker_id, known in self.seen.items():
+            if worker_id not in current and not known["gone"]:
+                known["gone"] = True
+                known["state"] = "gone"
+                if active and not known["lost"]:
+                    known["lost"] = True
+                    known["lost_at"] = self.elapsed()
+        listed = [
+            {
+                "id": worker_id,
+                "state": known["state"],
+                "users": known.get("users", 0),
+                "cpu": known.get("cpu", 0.0),
+                "max_cpu": known["max_cpu"],
+                "lost": known["lost"],
+                "lost_at": known.get("lost_at"),
+            }
+            for worker_id, known in self.seen.items()
+        ]
+        signature = [(w["id"], w["state"], w["users"], w["lost"]) for w in listed]
+        if force or signature != self.last_workers:
+            self.last_workers = signature
+            emit(
+                "workers",
+                connected=self.runner.worker_count,
+                expected=getattr(self.options, "expect_workers", None),
+                workers=listed,
+            )
+
+    def snapshot(self):
+        total = self.runner.stats.total
+        emit(
+            "snapshot",
+            elapsed=self.elapsed(),
+            state=self.runner.state,
+            users=self.runner.user_count,
+            workers=self.runner.worker_count,
+            rps=round(total.current_rps or 0.0, 3),
+            fail_per_s=round(total.current_fail_per_sec or 0.0, 3),
+            p50=_current_percentile(total, 0.50),
+            p95=_current_percentile(total, 0.95),
+            p99=_current_percentile(total, 0.99),
+            requests=total.num_requests,
+            failures=total.num_failures,
+        )
+
+    def check_abort_rules(self):
+        if self.aborted or self.runner.state != "running":
+            return
+        for rule in ABORT_RULES:
+            actual = _metric(self.runner.stats, rule)
+            key = rule["expression"]
+            if actual is None or not _breached(actual, rule["op"], rule["limit"]):
+                self.breaches[key] = 0
+                continue
+            self.breaches[key] = self.breaches.get(key, 0) + 1
+            if self.breaches[key] >= BREACHES_TO_ABORT:
+                self.abort(rule, actual)
+                return
+
+    def abort(self, rule, actual):
+        self.aborted = True
+        reason = "threshold '%s' breached for %d consecutive snapshots (%s = %s)" % (
+            rule["expression"],
+            BREACHES_TO_ABORT,
+            rule["metric"],
+            _format(actual),
+        )
+        emit(
+            "abort",
+            elapsed=self.elapsed(),
+            expression=rule["expression"],
+            metric=rule["metric"],
+            endpoint=rule.get("endpoint"),
+            actual=actual,
+            limit=rule["limit"],
+            reason=reason,
+        )
+        logger.warning("Stopping the test: %s", reason)
+        # quit() still lets Locust collect the workers' last stats and write its summary and CSV files.
+        gevent.spawn(self.runner.quit)
+
+    def final(self, exit_code):
+        if self.final_sent:
+            return
+        self.final_sent = True
+        self.workers(force=False)
+        stats = self.runner.stats
+        emit(
+            "final",
+            elapsed=self.elapsed(),
+            exit_code=exit_code,
+            aborted=self.aborted,
+            start_time=self.started_wall or stats.total.start_time,
+            stop_time=time.time(),
+            last_request_time=stats.total.last_request_timestamp,
+            endpoints=[_entry(entry) for entry in stats.entries.values()],
+            total=_entry(stats.total),
+            errors=[_error(error) for error in stats.errors.values()],
+            exceptions=[
+                {
+                    "count": row["count"],
+                    "msg": row["msg"],
+                    "traceback": row["traceback"],
+                    "nodes": sorted(row["nodes"]),
+                }
+                for row in self.runner.exceptions.values()
+            ],
+            workers=[
+                {
+                    "id": worker_id,
+                    "state": known["state"],
+                    "users": known.get("users", 0),
+                    "max_cpu": known["max_cpu"],
+                    "lost": known["lost"],
+                    "lost_at": known.get("lost_at"),
+                }
+                for worker_id, known in self.seen.items()
+            ],
+        )
+
+    # ---- the one greenlet ---------------------------------------------------------------------------------
+
+    def loop(self):
+        ticks = 0
+        while not self.final_sent:
+            gevent.sleep(TICK_SECONDS)
+            try:
+                ticks += 1
+                snapshot_due = self.started is not None and ticks % SNAPSHOT_EVERY_TICKS == 0
+                self.workers(force=snapshot_due)
+                if snapshot_due and self.runner.state in ACTIVE_STATES:
+                    self.snapshot()
+                    self.check_abort_rules()
+            except Exception:  # the reporter must never end the run
+                logger.exception("loadtest reporter tick failed")
+
+
+def _current_percentile(entry, fraction):
+    if not entry.num_requests:
+        return 0
+    value = None
+    if entry.use_response_times_cache:
+        value = entry.get_current_response_time_percentile(fraction)
+    return value if value is not None else entry.get_response_time_percentile(fraction)
+
+
+def _find_entry(stats, endpoint):
+    if not endpoint:
+        return stats.total
+    for entry in stats.entries.values():
+        if endpoint == entry.name or endpoint == "%s %s" % (entry.method, entry.name):
+            return entry
+    return None
+
+
+def _metric(stats, rule):
+    entry = _find_entry(stats, rule.get("endpoint"))
+    if entry is None or not entry.num_requests:
+        return None
+    metric = rule["metric"]
+    if metric in ("p50", "p90", "p95", "p99"):
+        return _current_percentile(entry, int(metric[1:]) / 100.0)
+    if metric == "avg":
+        return entry.avg_response_time
+    if metric == "max":
+        return entry.max_response_time
+    if metric == "rps":
+        return entry.current_rps
+    if metric == "failures_per_s":
+        return entry.current_fail_per_sec
+    if metric == "fail_ratio":
+        rps = entry.current_rps
+        return entry.current_fail_per_sec / rps if rps else entry.fail_ratio
+    return None
+
+
+def _breached(actual, op, limit):
+    # A rule states what must hold (e.g. p95 < 800): it is breached when that comparison is false.
+    holds = {"<": actual < limit, "<=": actual <= limit, ">": actual > limit, ">=": actual >= limit}[op]
+    return not holds
+
+
+def _format(value):
+    return ("%.4g" % value) if isinstance(value, float) else str(value)
+
+
+def _entry(entry):
+    return {
+        "method": entry.method or "",
+        "name": entry.name,
+        "num_requests": entry.num_requests,
+        "num_failures": entry.num_failures,
+        "min": entry.min_response_time or 0,
+        "max": entry.max_response_time or 0,
+        "total": entry.total_response_time,
+        "content": entry.total_content_length,
+        "rps": _number(entry.total_rps) or 0.0,
+        "response_times": {str(int(ms)): count for ms, count in entry.response_times.items()},
+    }
+
+
+def _error(error):
+    data = error.serialize()
+    return {
+        "method": data.get("method") or "",
+        "name": data.get("name"),
+        "error": data.get("error"),
+        "occurrences": data.get("occurrences"),
+    }
+
+
+_reporter = None
+
+
+@events.init.add_listener
+def _on_init(environment, **_kwargs):
+    global _reporter
+    runner = environment.runner
+    if runner is None or type(runner).__name__ == "WorkerRunner":
+        return
+    if STAGES:
+        others = [name for name in (getattr(environment, "available_shape_classes", None) or {}) if name != SHAPE_NAME]
+        if others:
+            message = (
+                "The locustfile defines its own LoadTestShape (%s) and the load test also has stages. Use one: "
+                "remove the stages from the step, or remove the shape class from the locustfile." % ", ".join(others)
+            )
+            emit("error", message=message)
+            logger.error(message)
+            sys.exit(1)
+    _reporter = Reporter(environment)
+    _reporter.hello()
+    gevent.spawn(_reporter.loop)
+
+
+@events.test_start.add_listener
+def _on_test_start(**_kwargs):
+    if _reporter is not None:
+        _reporter.test_started()
+
+
+@events.quit.add_listener
+def _on_quit(exit_code=None, **_kwargs):
+    # quit fires once, after the master collected the workers' last stats (normal end, abort and SIGTERM).
+    if _reporter is not None:
+        _reporter.final(exit_code)

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.locust.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against a scripted backend: no processes, milliseconds. */
+class LoadTestRunnerTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> console = new CopyOnWriteArrayList<>();
+
+    /** A backend whose master "prints" what the script says, on its own thread, then exits (unless null). */
+    static final class ScriptedBackend implements Backend {
+        final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        final Consumer<BackendEvents> script;
+        final Integer exitCode;
+        RunRequest request;
+        volatile boolean closed;
+
+        ScriptedBackend(Integer exitCode, Consumer<BackendEvents> script) {
+            this.exitCode = exitCode;
+            this.script = script;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public RunHandle start(RunRequest request, BackendEvents events) {
+            this.request = request;
+            new Thread(() -> {
+                        script.accept(events);
+                        if (exitCode != null) {
+                            exit.complete(exitCode);
+                        }
+                    })
+                    .start();
+            return new RunHandle() {
+                @Override
+                public CompletableFuture<Integer> masterExit() {
+                    return exit;
+                }
+
+                @Override
+                public void stop() {
+                    exit.complete(143);
+                }
+
+                @Override
+                public void close() {
+                    closed = true;
+                    exit.complete(-1);
+                }
+            };
+        }
+    }
+
+    private LoadTestSpec spec(int slaves, String startTimeout) throws IOException {
+        Path script = TestLocustfiles.write(dir, TestLocustfiles.TARGET_USERS);
+        return LoadTestSpec.builder()
+                .script(script.toString())
+                .users(4)
+                .slaves(slaves)
+                .runTime("10s")
+                .startTimeout(startTimeout)
+                .threshold("fail_ratio < 60%")
+                .build();
+    }
+
+    private static List<String> recordedRun() throws IOException {
+        try (InputStream in = LoadTestRunnerTest.class.getResourceAsStream(
+                "/io/jenkins/plugins/locust/reporter/reporter-2.47.0.out")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    @Test
+    void shouldBuildTheOutcomeFromTheReporterLines() throws Exception {
+        // given
+        List<String> lines = recordedRun();
+        ScriptedBackend backend = new ScriptedBackend(0, events -> {
+            events.line("master", "[2026-11-29] vm/INFO/locust.main: Starting Locust 2.47.0");
+            lines.forEach(line -> events.line("master", line));
+            events.line("worker-2", "[2026-11-29] vm/INFO/locust.main: Shutting down (exit code 0)");
+        });
+
+        // when
+        RunOutcome outcome = new LoadTestRunner(backend, console::add).run(spec(2, "30s"), dir, Optional.empty());
+
+        // then
+        assertThat(outcome.result().aggregated().requests()).isEqualTo(296);
+        assertThat(outcome.result().run().backend()).isEqualTo("scripted");
+        assertThat(outcome.verdict().outcomes()).hasSize(1);
+        assertThat(backend.closed).isTrue();
+        assertThat(backend.request.files()).containsKeys(TestLocustfiles.TARGET_USERS, RunFiles.REPORTER, RunFiles.FIX);
+        assertThat(console)
+                .contains("[master] [2026-11-29] vm/INFO/locust.main: Starting Locust 2.47.0")
+                .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
+                .noneMatch(line -> line.contains("##loadtest:"));
+    }
+
+    @Test
+    void shouldFailWhenTooFewWorkersConnectInTime() throws Exception {
+        // given
+        ScriptedBackend backend = new ScriptedBackend(
+                null,
+                events -> events.line(
+                        "master",
+                        "##loadtest:v1 {\"event\":\"workers\",\"connected\":1,\"expected\":3,\"workers\":[]}"));
+
+        // then
+        assertThatThrownBy(() -> new LoadTestRunner(backend, console::add).run(spec(3, "1s"), dir, Optional.empty()))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessageContaining("Only 1 of 3 Locust workers connected")
+                .hasMessageContaining("startTimeout (1s)");
+        assertThat(backend.closed).isTrue();
+    }
+
+    @Test
+    void shouldShowTheMastersLastLinesWhenItEndsWithoutAResult() throws Exception {
+        // given
+        ScriptedBackend backend = new ScriptedBackend(1, events -> {
+            events.line("master", "  File \"/tmp/x/locustfile.py\", line 3");
+            events.line("master", "SyntaxError: invalid syntax");
+        });
+
+        // then
+        assertThatThrownBy(() -> new LoadTestRunner(backend, console::add).run(spec(1, "30s"), dir, Optional.empty()))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessageContaining("master ended (exit code 1)")
+                .hasMessageContaining("SyntaxError: invalid syntax");
+        assertThat(backend.closed).isTrue();
+    }
+
+    @Test
+    void shouldStopAtOnceWhenTheReporterRefusesToRun() throws Exception {
+        // given
+        ScriptedBackend backend = new ScriptedBackend(
+                null,
+                events -> events.line(
+                        "master",
+                        "##loadtest:v1 {\"event\":\"error\",\"message\":\"The locustfile defines its own shape\"}"));
+
+        // then
+        assertThatThrownBy(() -> new LoadTestRunner(backend, console::add).run(spec(1, "30s"), dir, Optional.empty()))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("The locustfile defines its own shape");
+        assertThat(backend.closed).isTrue();
+    }
+}
