@@ -54,8 +54,10 @@ public record KubernetesConnection(
         try {
             return new KubernetesClientBuilder().withConfig(config()).build();
         } catch (RuntimeException e) {
-            throw new LoadTestException("Cannot connect to Kubernetes (" + describe() + "): " + e.getMessage()
-                    + ". Check the cluster connection settings.", e);
+            throw new LoadTestException(
+                    "Cannot connect to Kubernetes (" + describe() + "): " + e.getMessage()
+                            + ". Check the cluster connection settings.",
+                    e);
         }
     }
 
@@ -92,10 +94,11 @@ public record KubernetesConnection(
                     case IN_CLUSTER -> inClusterConfig();
                     case KUBECONFIG_FILE -> Config.fromKubeconfig(context, read(Path.of(kubeconfig)), kubeconfig);
                     case KUBECONFIG_CONTENT -> Config.fromKubeconfig(context, kubeconfig, null);
-                    case TOKEN -> new ConfigBuilder(Config.empty())
-                            .withMasterUrl(serverUrl)
-                            .withOauthToken(token)
-                            .build();
+                    case TOKEN ->
+                        new ConfigBuilder(Config.empty())
+                                .withMasterUrl(serverUrl)
+                                .withOauthToken(token)
+                                .build();
                 };
         // A transient API error is retried a few times, quickly; a run must not hang on a broken cluster.
         return new ConfigBuilder(base)

@@ -117,7 +117,8 @@ final class KubernetesRun implements RunHandle {
             events.fault(blocked.get(), true);
             fatalReported = true;
         }
-        if (PodDiagnosis.running(pod) && !followers.containsKey(pod.getMetadata().getName())) {
+        if (PodDiagnosis.running(pod)
+                && !followers.containsKey(pod.getMetadata().getName())) {
             if (master) {
                 masterLog = CompletableFuture.runAsync(follower(pod, source), threads);
             } else if (followedWorkers < maxFollowedWorkers) {
@@ -153,12 +154,13 @@ final class KubernetesRun implements RunHandle {
         masterCode = code;
         if (code != 0 && !pods.gatePassed() && !fatalReported) {
             fatalReported = true;
-            events.fault(PodDiagnosis.describe(pod, source) + " exited with code " + code
-                    + " before all workers connected." + LineTails.quote(events.tail(source)), true);
+            events.fault(
+                    PodDiagnosis.describe(pod, source) + " exited with code " + code + " before all workers connected."
+                            + LineTails.quote(events.tail(source)),
+                    true);
         }
-        CompletableFuture<Void> log = masterLog != null
-                ? masterLog
-                : CompletableFuture.runAsync(follower(pod, source), threads);
+        CompletableFuture<Void> log =
+                masterLog != null ? masterLog : CompletableFuture.runAsync(follower(pod, source), threads);
         masterLog = log;
         // The reporter's final event is among the last lines: complete once the log is read, or after a while.
         log.orTimeout(LOG_DRAIN.toSeconds(), TimeUnit.SECONDS).whenComplete((v, e) -> masterExit.complete(code));
@@ -214,8 +216,10 @@ final class KubernetesRun implements RunHandle {
             masterExit.completeExceptionally(new LoadTestException(message));
         } else if (!pods.ended(pod.getMetadata().getName())) {
             boolean fatal = !pods.gatePassed();
-            events.fault(PodDiagnosis.describe(pod, source) + " was deleted during the run (by kubectl, a node"
-                    + " drain or an eviction); its users were not replaced.", fatal);
+            events.fault(
+                    PodDiagnosis.describe(pod, source) + " was deleted during the run (by kubectl, a node"
+                            + " drain or an eviction); its users were not replaced.",
+                    fatal);
         }
     }
 
@@ -257,11 +261,15 @@ final class KubernetesRun implements RunHandle {
             }
             followers.values().forEach(LogFollower::close);
             threads.shutdownNow();
-            List<String> problems = resources.delete(plan.configMap().getMetadata().getName(), CLEANUP_TIMEOUT);
+            List<String> problems =
+                    resources.delete(plan.configMap().getMetadata().getName(), CLEANUP_TIMEOUT);
             if (!problems.isEmpty()) {
-                events.fault("Cleanup of run " + runId + " in namespace " + namespace + " is incomplete: "
-                        + String.join("; ", problems) + ". Remove the leftovers with 'loadtest sweep' or delete the"
-                        + " objects labelled " + RunNames.RUN_ID_LABEL + "=" + runId + ".", false);
+                events.fault(
+                        "Cleanup of run " + runId + " in namespace " + namespace + " is incomplete: "
+                                + String.join("; ", problems)
+                                + ". Remove the leftovers with 'loadtest sweep' or delete the"
+                                + " objects labelled " + RunNames.RUN_ID_LABEL + "=" + runId + ".",
+                        false);
             }
             masterExit.completeExceptionally(new LoadTestException("The run was closed."));
         } finally {

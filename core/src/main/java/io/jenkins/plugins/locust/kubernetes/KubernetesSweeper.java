@@ -45,33 +45,57 @@ public final class KubernetesSweeper {
         Instant cutoff = clock.instant().minus(olderThan);
         List<HasMetadata> candidates = new ArrayList<>();
         try {
-            candidates.addAll(list(client.configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
-                    .list().getItems()));
-            candidates.addAll(list(client.services().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
-                    .list().getItems()));
-            candidates.addAll(list(client.batch().v1().jobs().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
-                    .list().getItems()));
-            candidates.addAll(list(client.pods().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
-                    .list().getItems()));
+            candidates.addAll(list(client.configMaps()
+                    .inNamespace(namespace)
+                    .withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
+                    .list()
+                    .getItems()));
+            candidates.addAll(list(client.services()
+                    .inNamespace(namespace)
+                    .withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
+                    .list()
+                    .getItems()));
+            candidates.addAll(list(client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(namespace)
+                    .withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
+                    .list()
+                    .getItems()));
+            candidates.addAll(list(client.pods()
+                    .inNamespace(namespace)
+                    .withLabel("app.kubernetes.io/managed-by", RunNames.MANAGED_BY)
+                    .list()
+                    .getItems()));
         } catch (KubernetesClientException e) {
             throw new LoadTestException(KubernetesErrors.describe(e, "list the load test objects", namespace), e);
         }
         List<Swept> swept = new ArrayList<>();
         for (HasMetadata object : candidates) {
-            Instant created = OffsetDateTime.parse(object.getMetadata().getCreationTimestamp()).toInstant();
+            Instant created = OffsetDateTime.parse(object.getMetadata().getCreationTimestamp())
+                    .toInstant();
             if (!created.isBefore(cutoff)) {
                 continue;
             }
             try {
-                client.resource(object).inNamespace(namespace)
+                client.resource(object)
+                        .inNamespace(namespace)
                         .withPropagationPolicy(DeletionPropagation.BACKGROUND)
                         .delete();
             } catch (KubernetesClientException e) {
-                throw new LoadTestException(KubernetesErrors.describe(
-                        e, "delete " + object.getKind() + " " + object.getMetadata().getName(), namespace), e);
+                throw new LoadTestException(
+                        KubernetesErrors.describe(
+                                e,
+                                "delete " + object.getKind() + " "
+                                        + object.getMetadata().getName(),
+                                namespace),
+                        e);
             }
             String runId = object.getMetadata().getLabels().getOrDefault(RunNames.RUN_ID_LABEL, "?");
-            swept.add(new Swept(object.getKind(), object.getMetadata().getName(), runId,
+            swept.add(new Swept(
+                    object.getKind(),
+                    object.getMetadata().getName(),
+                    runId,
                     Duration.between(created, clock.instant())));
         }
         swept.sort(Comparator.comparing(Swept::runId).thenComparing(Swept::kind).thenComparing(Swept::name));

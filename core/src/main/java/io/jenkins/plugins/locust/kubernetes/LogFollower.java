@@ -87,7 +87,8 @@ final class LogFollower implements Runnable {
                 .withName(pod)
                 .inContainer(container)
                 .usingTimestamps();
-        LogWatch opened = since == null ? logs.watchLog() : logs.sinceTime(since).watchLog();
+        LogWatch opened =
+                since == null ? logs.watchLog() : logs.sinceTime(since).watchLog();
         watch = opened;
         try (opened;
                 BufferedReader in =

@@ -34,9 +34,9 @@ final class RunPods {
         latest.put(name, pod);
         String source = sources.computeIfAbsent(name, n -> isMaster(pod) ? "master" : "worker-" + nextWorker++);
         if (!gatePassed) {
-            long running = latest.values().stream().filter(PodDiagnosis::running).count();
-            boolean masterRunning =
-                    latest.values().stream().anyMatch(p -> isMaster(p) && PodDiagnosis.running(p));
+            long running =
+                    latest.values().stream().filter(PodDiagnosis::running).count();
+            boolean masterRunning = latest.values().stream().anyMatch(p -> isMaster(p) && PodDiagnosis.running(p));
             gatePassed = masterRunning && running >= slaves + 1L;
         }
         return source;

@@ -45,8 +45,10 @@ final class RunResources {
         try {
             return client.resource(object).inNamespace(namespace).create();
         } catch (KubernetesClientException e) {
-            throw new LoadTestException(KubernetesErrors.describe(e, "create " + what + " "
-                    + object.getMetadata().getName(), namespace), e);
+            throw new LoadTestException(
+                    KubernetesErrors.describe(
+                            e, "create " + what + " " + object.getMetadata().getName(), namespace),
+                    e);
         }
     }
 
@@ -102,8 +104,13 @@ final class RunResources {
                     }
                 })) {
             while (true) {
-                List<String> left = client.pods().inNamespace(namespace).withLabel(RunNames.RUN_ID_LABEL, runId)
-                        .list().getItems().stream()
+                List<String> left = client
+                        .pods()
+                        .inNamespace(namespace)
+                        .withLabel(RunNames.RUN_ID_LABEL, runId)
+                        .list()
+                        .getItems()
+                        .stream()
                         .map(p -> "pod " + p.getMetadata().getName())
                         .toList();
                 long remaining = deadline - System.nanoTime();
@@ -120,12 +127,25 @@ final class RunResources {
     private List<String> deleteLabelled() {
         List<String> problems = new ArrayList<>();
         List<Runnable> deletions = List.of(
-                () -> client.batch().v1().jobs().inNamespace(namespace).withLabel(RunNames.RUN_ID_LABEL, runId)
+                () -> client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(namespace)
+                        .withLabel(RunNames.RUN_ID_LABEL, runId)
                         .withPropagationPolicy(DeletionPropagation.BACKGROUND)
                         .delete(),
-                () -> client.services().inNamespace(namespace).withLabel(RunNames.RUN_ID_LABEL, runId).delete(),
-                () -> client.configMaps().inNamespace(namespace).withLabel(RunNames.RUN_ID_LABEL, runId).delete(),
-                () -> client.pods().inNamespace(namespace).withLabel(RunNames.RUN_ID_LABEL, runId).delete());
+                () -> client.services()
+                        .inNamespace(namespace)
+                        .withLabel(RunNames.RUN_ID_LABEL, runId)
+                        .delete(),
+                () -> client.configMaps()
+                        .inNamespace(namespace)
+                        .withLabel(RunNames.RUN_ID_LABEL, runId)
+                        .delete(),
+                () -> client.pods()
+                        .inNamespace(namespace)
+                        .withLabel(RunNames.RUN_ID_LABEL, runId)
+                        .delete());
         for (Runnable deletion : deletions) {
             try {
                 deletion.run();

@@ -7,10 +7,8 @@ import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunHandle;
 import io.jenkins.plugins.locust.run.RunRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +34,7 @@ class KubernetesFaultsIT {
     }
 
     private RunRequest request(String runId) throws IOException {
-        return new RunRequest(
-                runId,
-                fixture.spec().build(),
-                Map.of("locustfile.py", Files.readAllBytes(fixture.workspace.resolve("locustfile.py"))));
+        return new RunRequest(runId, fixture.spec().build(), fixture.files());
     }
 
     @Test
@@ -85,7 +80,10 @@ class KubernetesFaultsIT {
     void shouldFailFastWithTheExitCodeAndLastLinesWhenAWorkerCrashes() throws Exception {
         // given
         fixture.cluster.crash(
-                "worker", 1, 1, List.of("Traceback (most recent call last):", "ModuleNotFoundError: No module named 'x'"));
+                "worker",
+                1,
+                1,
+                List.of("Traceback (most recent call last):", "ModuleNotFoundError: No module named 'x'"));
 
         // when
         RecordingEvents.Fault fault;
@@ -108,7 +106,11 @@ class KubernetesFaultsIT {
             events.awaitLine(l -> l.source().equals("master") && l.text().contains("Sending spawn jobs"), FAST);
 
             // when someone deletes the master pod
-            fixture.cluster.client().pods().inNamespace("loadtest").resource(fixture.cluster.pods("master").get(0))
+            fixture.cluster
+                    .client()
+                    .pods()
+                    .inNamespace("loadtest")
+                    .resource(fixture.cluster.pods("master").get(0))
                     .delete();
 
             // then
@@ -150,10 +152,10 @@ class KubernetesFaultsIT {
         }
 
         // then the run completed, every master line arrived once, and the watch and streams were resumed
-        assertThat(exit).isZero();
+        assertThat(exit).as("Locust's exit code: the target's /flaky fails").isEqualTo(1);
         assertThat(events.faults).isEmpty();
         List<String> master = events.linesOf("master");
-        assertThat(master.stream().filter(l -> l.contains("Shutting down (exit code 0)")))
+        assertThat(master.stream().filter(l -> l.contains("Shutting down (exit code 1)")))
                 .hasSize(1);
         assertThat(master.stream().filter(l -> l.startsWith("[")).toList()).doesNotHaveDuplicates();
         assertThat(fixture.cluster.apiCalls().stream()

@@ -1,35 +1,27 @@
 package io.jenkins.plugins.locust.kubernetes;
 
 import io.jenkins.plugins.locust.kubernetes.testcluster.TestCluster;
-import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
+import io.jenkins.plugins.locust.testing.TestTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** A test cluster, a local target and a locustfile: what every Kubernetes IT starts from. */
 final class KubernetesFixture implements AutoCloseable {
-    static final String LOCUSTFILE = """
-            from locust import HttpUser, task, constant
-
-            class Visitor(HttpUser):
-                wait_time = constant(0.05)
-
-                @task
-                def home(self):
-                    self.client.get("/")
-            """;
-
     final TestCluster cluster;
-    final LocalTarget target;
+    final TestTarget target;
     final Path workspace;
 
     KubernetesFixture() throws IOException {
         cluster = TestCluster.start();
-        target = new LocalTarget();
+        target = TestTarget.start();
         workspace = Files.createTempDirectory("k8s-it");
-        Files.writeString(workspace.resolve("locustfile.py"), LOCUSTFILE);
+        TestLocustfiles.write(workspace, TestLocustfiles.TARGET_USERS);
     }
 
     KubernetesConnection connection() {
@@ -44,7 +36,7 @@ final class KubernetesFixture implements AutoCloseable {
     LoadTestSpecBuilder spec() {
         return LoadTestSpec.builder()
                 .workspace(workspace)
-                .script("locustfile.py")
+                .script(TestLocustfiles.TARGET_USERS)
                 .users(6)
                 .spawnRate(6.0)
                 .slaves(3)
@@ -54,6 +46,12 @@ final class KubernetesFixture implements AutoCloseable {
                 .host(target.url());
     }
 
+    /** The run's files as the backend gets them: just the locustfile (no reporter needed at this level). */
+    Map<String, byte[]> files() throws IOException {
+        return Map.of(
+                TestLocustfiles.TARGET_USERS, Files.readAllBytes(workspace.resolve(TestLocustfiles.TARGET_USERS)));
+    }
+
     /** True when nothing with the run label is left in the cluster and no pod process runs. */
     boolean clean(String runId) throws InterruptedException {
         return cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty()
@@ -61,11 +59,12 @@ final class KubernetesFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
         target.close();
         cluster.close();
         try (var files = Files.walk(workspace)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

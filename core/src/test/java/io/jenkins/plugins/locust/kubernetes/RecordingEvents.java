@@ -26,7 +26,10 @@ final class RecordingEvents implements BackendEvents {
     }
 
     List<String> linesOf(String source) {
-        return lines.stream().filter(l -> l.source().equals(source)).map(Line::text).toList();
+        return lines.stream()
+                .filter(l -> l.source().equals(source))
+                .map(Line::text)
+                .toList();
     }
 
     Fault awaitFault(Predicate<Fault> which, Duration timeout) throws InterruptedException {
