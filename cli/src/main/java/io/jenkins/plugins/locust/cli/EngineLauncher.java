@@ -1,14 +1,47 @@
 package io.jenkins.plugins.locust.cli;
 
+import io.jenkins.plugins.locust.local.LocalBackend;
+import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.run.Backend;
 import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.LoadTestRunner;
+import io.jenkins.plugins.locust.run.LocustInstallation;
 import io.jenkins.plugins.locust.run.RunListener;
 import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** Runs a spec with the engine's runner on the chosen backend. */
+/** Runs a spec with the engine's {@link LoadTestRunner} on the chosen backend. */
 final class EngineLauncher implements RunLauncher {
     @Override
-    public RunOutcome launch(LoadTestSpec spec, RunSettings settings, RunListener console) throws LoadTestException {
-        throw new LoadTestException("this build has no load test engine yet");
+    public RunOutcome launch(LoadTestSpec spec, RunSettings settings, RunListener console)
+            throws LoadTestException, InterruptedException {
+        // A bad baseline must stop us before any load is generated.
+        Optional<LoadTestResult> baseline = baseline(settings.baseline());
+        Backend backend =
+                switch (settings.backend()) {
+                    case local -> local(settings.python());
+                    case kubernetes ->
+                        throw new LoadTestException(
+                                "--backend kubernetes is not available in this build yet; use --backend local");
+                };
+        return new LoadTestRunner(backend, console).run(spec, settings.outDir(), baseline);
+    }
+
+    private static Optional<LoadTestResult> baseline(Path file) throws LoadTestException {
+        if (file == null) {
+            return Optional.empty();
+        }
+        throw new LoadTestException("--baseline is not available in this build yet; leave it out");
+    }
+
+    private static Backend local(String python) throws LoadTestException, InterruptedException {
+        LocustInstallation locust =
+                LocustInstallation.resolve(python, System.getenv(), Path.of("").toAbsolutePath());
+        if (!locust.available()) {
+            throw new LoadTestException(locust.describeProblem());
+        }
+        return new LocalBackend(locust);
     }
 }

@@ -4,18 +4,13 @@ import io.jenkins.plugins.locust.kubernetes.KubernetesRenderer;
 import io.jenkins.plugins.locust.kubernetes.ManifestYaml;
 import io.jenkins.plugins.locust.kubernetes.RunIds;
 import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.RunFiles;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.FieldError;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,24 +64,8 @@ final class RenderCommand implements Callable<Integer> {
                     "use lower-case letters, digits and dashes, at most " + RunIds.MAX_LENGTH
                             + " characters, starting and ending with a letter or digit")));
         }
-        RunRequest request = new RunRequest(id, spec, files(spec));
+        RunRequest request = new RunRequest(id, spec, RunFiles.of(spec));
         command.commandLine().getOut().print(ManifestYaml.of(KubernetesRenderer.render(request)));
         return ExitCodes.PASSED;
-    }
-
-    /** The script file, or every file of the script folder, by relative path. */
-    // Until the engine's RunFiles is on main: then RunFiles.of(spec, AbortRules.toJson(spec.thresholds())).
-    private static Map<String, byte[]> files(LoadTestSpec spec) throws LoadTestException {
-        Path script = spec.script();
-        Path base = Files.isDirectory(script) ? script : script.getParent();
-        try (Stream<Path> paths = Files.isDirectory(script) ? Files.walk(script) : Stream.of(script)) {
-            Map<String, byte[]> files = new TreeMap<>();
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(base.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new LoadTestException("Cannot read the script " + script + ": " + e.getMessage(), e);
-        }
     }
 }

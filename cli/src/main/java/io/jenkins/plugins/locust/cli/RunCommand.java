@@ -83,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        // The runner prints the spec's warnings into the run's console.
         LoadTestSpec spec = options.toBuilder().build();
-        FieldMessages.printWarnings(spec, err);
         RunSettings settings = new RunSettings(
                 backend, outDir, baseline, python, options.kubernetes.kubeconfig, options.kubernetes.context);
         RunOutcome outcome = launcher.launch(spec, settings, line -> {

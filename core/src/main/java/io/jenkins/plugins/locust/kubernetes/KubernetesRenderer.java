@@ -41,21 +41,22 @@ public final class KubernetesRenderer {
                 ScriptConfigMap.of(request.files(), names.configMap(), names.labels("config"), annotations);
         boolean webUi = spec.kubernetes().webUi();
 
-        List<ContainerPort> masterPorts = new ArrayList<>(List.of(PodTemplates.port("master", LocustArgs.MASTER_PORT)));
+        List<ContainerPort> masterPorts =
+                new ArrayList<>(List.of(PodTemplates.port("master", PodCommands.MASTER_PORT)));
         if (webUi) {
-            masterPorts.add(PodTemplates.port("web", LocustArgs.WEB_PORT));
+            masterPorts.add(PodTemplates.port("web", PodCommands.WEB_PORT));
         }
         PodTemplates.Role master = new PodTemplates.Role(
                 names.labels("master"),
                 annotations,
-                LocustArgs.master(spec, request.files(), PodTemplates.FILES_DIR, webUi),
+                PodCommands.master(spec, PodTemplates.FILES_DIR, webUi),
                 masterPorts,
                 spec.masterResources(),
                 List.of());
         PodTemplates.Role worker = new PodTemplates.Role(
                 names.labels("worker"),
                 annotations,
-                LocustArgs.worker(spec, request.files(), PodTemplates.FILES_DIR, names.service()),
+                PodCommands.worker(spec, PodTemplates.FILES_DIR, names.service()),
                 List.of(),
                 spec.workerResources(),
                 List.of(PodTemplates.spreadOverNodes(names.selector("worker"))));
@@ -79,9 +80,9 @@ public final class KubernetesRenderer {
     }
 
     private static Service service(RunNames names, Map<String, String> annotations, boolean webUi) {
-        List<ServicePort> ports = new ArrayList<>(List.of(servicePort("master", LocustArgs.MASTER_PORT)));
+        List<ServicePort> ports = new ArrayList<>(List.of(servicePort("master", PodCommands.MASTER_PORT)));
         if (webUi) {
-            ports.add(servicePort("web", LocustArgs.WEB_PORT));
+            ports.add(servicePort("web", PodCommands.WEB_PORT));
         }
         return new ServiceBuilder()
                 .withNewMetadata()

@@ -40,7 +40,10 @@ public final class ResponseTimeHistogram {
     /**
      * The response time below which {@code fraction} of the requests fall, computed as Locust computes it
      * ({@code calculate_response_time_percentile}): walk from the slowest bucket down until no more than
-     * {@code total × fraction} requests remain. Zero when the histogram is empty.
+     * {@code total × fraction} requests remain. Zero when the histogram is empty. The request count is the
+     * histogram's own total, as in Locust 2.47 ({@code num_requests - num_none_requests}); Locust 2.12 divided by all
+     * requests, including those logged without a response time, which only differs when a locustfile logs such
+     * requests. Checked against Locust's function on random histograms in ResponseTimeHistogramTest.
      */
     public long percentile(double fraction) {
         if (total == 0) {

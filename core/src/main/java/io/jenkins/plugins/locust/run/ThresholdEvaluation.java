@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.run;
 
+import io.jenkins.plugins.locust.report.ConsoleSummary;
+import io.jenkins.plugins.locust.report.ReportWriter;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.spec.FieldError;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
@@ -8,15 +10,13 @@ import io.jenkins.plugins.locust.threshold.ThresholdEvaluator;
 import io.jenkins.plugins.locust.threshold.ThresholdParser;
 import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import io.jenkins.plugins.locust.threshold.Verdict;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The runner's link to the threshold package. Reports: PLACEHOLDER until ReportWriter and ConsoleSummary land on
- * main (nothing is written yet).
- */
+/** The runner's link to the threshold and report packages. */
 final class ThresholdEvaluation implements RunEvaluation {
     @Override
     public void checkThresholds(List<String> expressions) {
@@ -44,10 +44,12 @@ final class ThresholdEvaluation implements RunEvaluation {
     }
 
     @Override
-    public void writeReports(LoadTestResult result, Verdict verdict, Path outDir) {}
+    public void writeReports(LoadTestResult result, Verdict verdict, Path outDir) throws IOException {
+        ReportWriter.writeAll(result, verdict, outDir);
+    }
 
     @Override
     public String summary(LoadTestResult result, Verdict verdict) {
-        return "";
+        return ConsoleSummary.render(result, verdict);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.kubernetes;
 
+import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.RunFiles;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.KubernetesOptions;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
@@ -20,10 +22,10 @@ import java.util.stream.Stream;
 final class RenderCases {
     static final Path GOLDEN = Path.of("src/test/resources/io/jenkins/plugins/locust/kubernetes/golden");
     static final Path SCRIPTS = GOLDEN.resolve("scripts");
-    /** Fixed stand-ins for the engine's support files, so reporter edits do not churn the golden files. */
+    /** Fixed stand-ins for the engine's Python files, so reporter edits do not churn the golden files. */
     static final Map<String, byte[]> SUPPORT_FILES = Map.of(
-            LocustArgs.FIX_FILE, "# version fix (stand-in)\n".getBytes(StandardCharsets.UTF_8),
-            LocustArgs.REPORTER_FILE, "# reporter (stand-in)\n".getBytes(StandardCharsets.UTF_8));
+            RunFiles.FIX, "# version fix (stand-in)\n".getBytes(StandardCharsets.UTF_8),
+            RunFiles.REPORTER, "# reporter (stand-in)\n".getBytes(StandardCharsets.UTF_8));
 
     record Case(String name, Supplier<RunRequest> request) {
         @Override
@@ -120,7 +122,12 @@ final class RenderCases {
 
     static RunRequest request(String runId, LoadTestSpecBuilder builder) {
         LoadTestSpec spec = builder.build();
-        Map<String, byte[]> files = new TreeMap<>(scriptFiles(spec.script()));
+        Map<String, byte[]> files;
+        try {
+            files = new TreeMap<>(RunFiles.of(spec));
+        } catch (LoadTestException e) {
+            throw new IllegalStateException(e);
+        }
         files.putAll(SUPPORT_FILES);
         return new RunRequest(runId, spec, files);
     }
@@ -132,20 +139,6 @@ final class RenderCases {
     static String read(Path path) {
         try {
             return Files.readString(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The script file, or every file of a script folder by relative path (what the engine's RunFiles sends). */
-    static Map<String, byte[]> scriptFiles(Path script) {
-        try (Stream<Path> paths = Files.isDirectory(script) ? Files.walk(script) : Stream.of(script)) {
-            Path base = Files.isDirectory(script) ? script : script.getParent();
-            Map<String, byte[]> files = new TreeMap<>();
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(base.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
-            }
-            return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,118 @@
+package io.jenkins.plugins.locust.result;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes {@code result.json} (documented in docs/result-schema.md). The schema version is the major
+ * version: additions within it are ignored by older readers; a file of a newer version is refused with a message
+ * saying what to upgrade. Histograms are written as {@code {"ms": count}}, instants as ISO-8601 strings.
+ */
+public final class ResultJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule("locust-result")
+                    .addSerializer(ResponseTimeHistogram.class, new HistogramSerializer())
+                    .addDeserializer(ResponseTimeHistogram.class, new HistogramDeserializer())
+                    .addSerializer(Instant.class, new InstantSerializer())
+                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultJson() {}
+
+    public static void write(LoadTestResult result, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(result, out);
+        }
+    }
+
+    public static void write(LoadTestResult result, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, result);
+    }
+
+    public static String toJson(LoadTestResult result) {
+        try {
+            return MAPPER.writeValueAsString(result);
+        } catch (IOException e) {
+            throw new IllegalStateException("a result of plain values cannot fail to serialise", e);
+        }
+    }
+
+    /**
+     * @throws ResultSchemaException if the file is not a result or was written by a newer schema
+     */
+    public static LoadTestResult read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    public static LoadTestResult read(InputStream in, String source) throws IOException {
+        JsonNode tree = MAPPER.readTree(in);
+        JsonNode version = tree == null ? null : tree.get("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new ResultSchemaException(source + " is not a load test result: it has no schemaVersion (expected "
+                    + LoadTestResult.SCHEMA_VERSION + ")");
+        }
+        if (version.asInt() > LoadTestResult.SCHEMA_VERSION) {
+            throw new ResultSchemaException(source + " uses result schema version " + version.asInt()
+                    + ", newer than this version reads (" + LoadTestResult.SCHEMA_VERSION
+                    + "): update the Locust Load Test plugin or CLI to read it");
+        }
+        return MAPPER.treeToValue(tree, LoadTestResult.class);
+    }
+
+    private static final class HistogramSerializer extends JsonSerializer<ResponseTimeHistogram> {
+        @Override
+        public void serialize(ResponseTimeHistogram histogram, JsonGenerator json, SerializerProvider provider)
+                throws IOException {
+            json.writeStartObject();
+            for (Map.Entry<Long, Long> bucket : histogram.buckets().entrySet()) {
+                json.writeNumberField(bucket.getKey().toString(), bucket.getValue());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private static final class HistogramDeserializer extends JsonDeserializer<ResponseTimeHistogram> {
+        private static final TypeReference<TreeMap<Long, Long>> BUCKETS = new TypeReference<>() {};
+
+        @Override
+        public ResponseTimeHistogram deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            return new ResponseTimeHistogram(
+                    context.readValue(json, context.getTypeFactory().constructType(BUCKETS)));
+        }
+    }
+
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant instant, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(instant.toString());
+        }
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            return Instant.parse(json.getValueAsString());
+        }
+    }
+}

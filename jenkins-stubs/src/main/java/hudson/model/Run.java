@@ -1,0 +1,12 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3 (Run). Compile-only stub.
+package hudson.model;
+
+/** A build. {@code getAction} really lives on {@code Actionable}; declaring it here links the same way. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+    protected Run() {}
+
+    /** Erasure {@code (Ljava/lang/Class;)Lhudson/model/Action;}: the bound is part of the descriptor. */
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.locust.jenkins.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.Optional;
+
+/** Jenkins-free checks behind the step's form validation: each returns the message to show, or empty when fine. */
+final class FieldChecks {
+    private FieldChecks() {}
+
+    /** An optional whole number of at least 1; empty means "use the default". */
+    static Optional<String> positiveWholeNumber(String field, @CheckForNull String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        try {
+            if (Integer.parseInt(trimmed) >= 1) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value the user typed
+        }
+        return Optional.of(String.format(
+                "%s must be a whole number of at least 1, got '%s'. Leave it empty to use the default.",
+                field, trimmed));
+    }
+
+    /** The locust file path: required. */
+    static Optional<String> required(String field, @CheckForNull String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of(field + " is required: the path of the locustfile in the workspace, like"
+                    + " 'perf/locustfile.py'.");
+        }
+        return Optional.empty();
+    }
+}
