@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             RenderCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",

@@ -45,7 +45,7 @@ public final class KubernetesBackend implements Backend {
                 namespace,
                 plan,
                 request.runId(),
-                spec.slaves(),
+                spec.expectedWorkers(),
                 Math.max(0, spec.kubernetes().maxFollowedWorkerLogs()),
                 new LineTails(events),
                 resources);

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.jenkins.plugins.locust.run.BackendEvents;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunHandle;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class KubernetesRun implements RunHandle {
     private final LineTails events;
     private final RunResources resources;
     private final RunPods pods;
+    private final int expectedWorkers;
     private final int maxFollowedWorkers;
     private final ExecutorService threads;
     private final CompletableFuture<Integer> masterExit = new CompletableFuture<>();
@@ -58,7 +60,7 @@ final class KubernetesRun implements RunHandle {
             String namespace,
             KubernetesPlan plan,
             String runId,
-            int slaves,
+            int expectedWorkers,
             int maxFollowedWorkers,
             LineTails events,
             RunResources resources) {
@@ -68,7 +70,8 @@ final class KubernetesRun implements RunHandle {
         this.runId = runId;
         this.events = events;
         this.resources = resources;
-        this.pods = new RunPods(slaves);
+        this.pods = new RunPods();
+        this.expectedWorkers = expectedWorkers;
         this.maxFollowedWorkers = maxFollowedWorkers;
         AtomicInteger n = new AtomicInteger();
         // The master's follower, the followed workers, and one for tails of failed pods.
@@ -138,13 +141,14 @@ final class KubernetesRun implements RunHandle {
 
     private Runnable follower(Pod pod, String source) {
         String name = pod.getMetadata().getName();
+        BackendEvents sink = RunPods.isMaster(pod) ? new GateWatch(events, expectedWorkers, pods::openGate) : events;
         LogFollower follower = new LogFollower(
                 client,
                 namespace,
                 name,
                 pod.getSpec().getContainers().get(0).getName(),
                 source,
-                events,
+                sink,
                 () -> pods.ended(name));
         followers.put(name, follower);
         return follower;
@@ -180,10 +184,17 @@ final class KubernetesRun implements RunHandle {
         if (log != null) {
             // quote the last lines once the follower has read them
             log.orTimeout(LOG_DRAIN.toSeconds(), TimeUnit.SECONDS)
-                    .whenComplete((v, e) -> events.fault(what + LineTails.quote(events.tail(source)), fatal));
+                    .whenComplete((v, e) -> report(what + LineTails.quote(events.tail(source)), fatal));
             return;
         }
-        threads.execute(() -> events.fault(what + LineTails.quote(tail(pod)), fatal));
+        threads.execute(() -> report(what + LineTails.quote(tail(pod)), fatal));
+    }
+
+    /** A fault found asynchronously; dropped once the run is closing (its pods are being killed on purpose). */
+    private void report(String message, boolean fatal) {
+        if (!closing && !masterExit.isDone()) {
+            events.fault(message, fatal);
+        }
     }
 
     private List<String> tail(Pod pod) {
@@ -214,7 +225,8 @@ final class KubernetesRun implements RunHandle {
                     + " namespace's events if it happens again.";
             events.fault(message, true);
             masterExit.completeExceptionally(new LoadTestException(message));
-        } else if (!pods.ended(pod.getMetadata().getName())) {
+        } else if (!pods.ended(pod.getMetadata().getName()) && !fatalReported) {
+            // (after a fatal fault, the Job controller deleting the other pods of a failed Job is no news)
             boolean fatal = !pods.gatePassed();
             events.fault(
                     PodDiagnosis.describe(pod, source) + " was deleted during the run (by kubectl, a node"

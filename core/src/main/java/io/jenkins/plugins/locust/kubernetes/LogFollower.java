@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
  */
 final class LogFollower implements Runnable {
     private static final long MAX_BACKOFF_MILLIS = 2000;
+    private static final String API_STATUS = "{\"kind\":\"Status\"";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -94,6 +95,10 @@ final class LogFollower implements Runnable {
                 BufferedReader in =
                         new BufferedReader(new InputStreamReader(opened.getOutput(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null && !closed; line = in.readLine()) {
+                if (line.startsWith(API_STATUS)) {
+                    // the API server answered with an error instead of the log (e.g. the pod is gone)
+                    throw new KubernetesClientException(line, line.contains("\"code\":404") ? 404 : 500, null);
+                }
                 resume.accept(line).ifPresent(text -> events.line(source, text));
             }
         }

@@ -117,8 +117,9 @@ final class RunResources {
                 if (left.isEmpty() || remaining <= 0) {
                     return left;
                 }
-                changed.tryAcquire(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
-                changed.drainPermits();
+                if (changed.tryAcquire(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
+                    changed.drainPermits();
+                }
             }
         }
     }

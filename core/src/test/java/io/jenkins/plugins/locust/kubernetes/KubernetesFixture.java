@@ -1,6 +1,8 @@
 package io.jenkins.plugins.locust.kubernetes;
 
 import io.jenkins.plugins.locust.kubernetes.testcluster.TestCluster;
+import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.RunFiles;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
@@ -46,10 +48,9 @@ final class KubernetesFixture implements AutoCloseable {
                 .host(target.url());
     }
 
-    /** The run's files as the backend gets them: just the locustfile (no reporter needed at this level). */
-    Map<String, byte[]> files() throws IOException {
-        return Map.of(
-                TestLocustfiles.TARGET_USERS, Files.readAllBytes(workspace.resolve(TestLocustfiles.TARGET_USERS)));
+    /** The run's files as the runner gives them to a backend: locustfile, reporter, version fix. */
+    static Map<String, byte[]> files(LoadTestSpec spec) throws LoadTestException {
+        return RunFiles.of(spec);
     }
 
     /** True when nothing with the run label is left in the cluster and no pod process runs. */
