@@ -21,15 +21,28 @@ final class ExitCodes {
 
     /** One line saying what the verdict means for the exit code. */
     static String describe(Verdict verdict) {
-        long breached = verdict.outcomes().stream()
-                .filter(o -> o.status() == OutcomeStatus.FAILED)
-                .count();
+        int total = verdict.outcomes().size();
+        long breached = count(verdict, OutcomeStatus.FAILED);
+        long skipped = count(verdict, OutcomeStatus.SKIPPED);
+        String skippedNote = skipped == 0 ? "" : ", " + skipped + " skipped";
         return switch (verdict.status()) {
-            case PASSED -> "PASSED: all " + verdict.outcomes().size() + " thresholds held";
+            case PASSED ->
+                total == 0
+                        ? "PASSED (no thresholds given)"
+                        : "PASSED: " + count(verdict, OutcomeStatus.PASSED) + " of " + thresholds(total) + " held"
+                                + skippedNote;
             case UNSTABLE ->
-                "UNSTABLE (warning, exit 0): " + breached + " unstable-level threshold"
-                        + (breached == 1 ? " was" : "s were") + " breached";
-            case FAILED -> "FAILED: " + breached + " threshold" + (breached == 1 ? " was" : "s were") + " breached";
+                "UNSTABLE (warning, exit 0): " + breached + " of " + thresholds(total)
+                        + " breached, all of them unstable-level" + skippedNote;
+            case FAILED -> "FAILED: " + breached + " of " + thresholds(total) + " breached" + skippedNote;
         };
+    }
+
+    private static long count(Verdict verdict, OutcomeStatus status) {
+        return verdict.outcomes().stream().filter(o -> o.status() == status).count();
+    }
+
+    private static String thresholds(int n) {
+        return n + (n == 1 ? " threshold" : " thresholds");
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            ReportCommand.class,
             RenderCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class,

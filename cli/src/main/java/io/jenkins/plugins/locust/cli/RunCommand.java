@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             "Locust's output and a progress line go to stderr; the verdict and the report path to stdout.",
             "Writes result.json, report.html, report.css and junit.xml to --out."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  # 20 users on 2 local workers for 30 s against a local service, with two thresholds",

@@ -92,7 +92,8 @@ final class SpecOptions {
     @Option(
             names = "--processes",
             paramLabel = "N",
-            description = "Locust processes per worker (Locust >= 2.19); the master waits for slaves x processes.")
+            description = "Locust processes per worker (Locust >= 2.19; default: one per whole --worker-cpu for such"
+                    + " images, else 1); the master waits for slaves x processes.")
     Integer processes;
 
     @Option(

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             "Checks a load test's input without running it: the script (and that it declares a Locust user class),",
             "every option and the threshold expressions. All errors are listed at once."
         },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  loadtest validate perf/locustfile.py --users 500 --slaves 4 --threshold 'p95 < 800ms'",
@@ -40,7 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     static String summary(LoadTestSpec spec) {
         String load = spec.stages().isEmpty()
-                ? spec.users() + " users for " + DurationParser.format(spec.runTime())
+                ? spec.users()
+                        + (spec.users() == 1 ? " user for " : " users for ")
+                        + DurationParser.format(spec.runTime())
                 : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
         return spec.script() + " (entry " + spec.locustfile() + "): " + load + " on " + spec.slaves()
                 + (spec.slaves() == 1 ? " worker" : " workers")

@@ -21,7 +21,7 @@ class LoadTestCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate"})
+    @ValueSource(strings = {"run", "validate", "report"})
     void shouldShowHelpWithExamplesForEverySubcommand(String subcommand) {
         CliRun run = CliRun.of(subcommand, "--help");
 

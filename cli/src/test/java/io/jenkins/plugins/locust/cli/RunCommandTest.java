@@ -70,7 +70,7 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .isEqualTo("PASSED: all 1 thresholds held\nReport: " + dir.resolve("out/report.html") + "\n");
+                .isEqualTo("PASSED: 1 of 1 threshold held\nReport: " + dir.resolve("out/report.html") + "\n");
         assertThat(run.err()).isEqualTo("[master] Locust output\n");
     }
 
@@ -84,7 +84,7 @@ class RunCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
                 .startsWith("  breached: p95 < 500ms (FAILURE): p95 was 812 ms, limit 500 ms\n"
-                        + "FAILED: 1 threshold was breached\n");
+                        + "FAILED: 1 of 1 threshold breached\n");
     }
 
     @Test
@@ -97,8 +97,17 @@ class RunCommandTest {
                 script);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("UNSTABLE (warning, exit 0): 1 unstable-level threshold was breached");
+        assertThat(run.out())
+                .contains("UNSTABLE (warning, exit 0): 1 of 1 threshold breached, all of them unstable-level");
         assertThat(run.err()).contains("loadtest: warning: unstable-level thresholds were breached (exit code 0)");
+    }
+
+    @Test
+    void shouldSaySoWhenNoThresholdsWereGiven() {
+        CliRun run = CliRun.withLauncher(returning(VerdictStatus.PASSED), "run", script);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("PASSED (no thresholds given)\n");
     }
 
     @Test

@@ -82,8 +82,8 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err())
-                .isEqualTo("loadtest: warning: users (--users) = '1': 1 users for 3 Locust workers (slaves ×"
-                        + " processes): 2 workers get no users; raise users or lower slaves\n");
+                .isEqualTo("loadtest: warning: users (--users) = '1': 1 user for 3 Locust workers (slaves ×"
+                        + " processes): 2 workers will stay idle; raise users or lower slaves\n");
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * files, reviews of {@code loadtest render}). For people and tests only: the backend sends the model objects.
  */
 public final class ManifestYaml {
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** One instance for the package: creating one scans fabric8's model classes, which takes seconds. */
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private ManifestYaml() {}
 

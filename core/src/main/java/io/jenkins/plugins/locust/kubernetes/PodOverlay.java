@@ -3,7 +3,6 @@ package io.jenkins.plugins.locust.kubernetes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.locust.spec.FieldError;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.stream.Stream;
 final class PodOverlay {
     static final String FIELD = "podOverlayYaml";
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     private PodOverlay() {}
 
     static PodTemplateSpec apply(PodTemplateSpec template, String overlayYaml) {
@@ -40,6 +37,15 @@ final class PodOverlay {
             merge(merged, "spec", overlay);
         }
         PodTemplateSpec result = convert(merged);
+        List<String> unknown = UnknownFields.in(result, "");
+        if (!unknown.isEmpty()) {
+            throw new InvalidSpecException(unknown.stream()
+                    .map(field -> new FieldError(
+                            FIELD,
+                            field.substring(1),
+                            "not a field of a Kubernetes pod (misspelt?); check it against the Pod API reference"))
+                    .toList());
+        }
         list(result.getSpec().getContainers()).forEach(PodOverlay::secureByDefault);
         list(result.getSpec().getInitContainers()).forEach(PodOverlay::secureByDefault);
         check(template, result);
@@ -93,7 +99,7 @@ final class PodOverlay {
     private static Map<String, Object> parse(String yaml) {
         Object parsed;
         try {
-            parsed = SERIALIZATION.unmarshal(yaml, Object.class);
+            parsed = ManifestYaml.SERIALIZATION.unmarshal(yaml, Object.class);
         } catch (RuntimeException e) {
             throw invalid(firstLine(yaml), "not valid YAML (" + firstLine(String.valueOf(e.getMessage())) + ")");
         }
@@ -160,12 +166,12 @@ final class PodOverlay {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(PodTemplateSpec template) {
-        return SERIALIZATION.convertValue(template, LinkedHashMap.class);
+        return ManifestYaml.SERIALIZATION.convertValue(template, LinkedHashMap.class);
     }
 
     private static PodTemplateSpec convert(Map<String, Object> merged) {
         try {
-            return SERIALIZATION.convertValue(merged, PodTemplateSpec.class);
+            return ManifestYaml.SERIALIZATION.convertValue(merged, PodTemplateSpec.class);
         } catch (IllegalArgumentException e) {
             throw invalid("spec", "does not fit a pod spec (" + firstLine(String.valueOf(e.getMessage())) + ")");
         }

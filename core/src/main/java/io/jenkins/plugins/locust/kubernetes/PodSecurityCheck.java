@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,6 @@ public final class PodSecurityCheck {
     static final Set<String> SELINUX_TYPES =
             Set.of("container_t", "container_init_t", "container_kvm_t", "container_engine_t");
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     private final List<Violation> violations = new ArrayList<>();
 
     private PodSecurityCheck() {}
@@ -81,7 +78,7 @@ public final class PodSecurityCheck {
             container("spec.containers[" + container.getName() + "]", container, podContext);
         }
         for (var ephemeral : list(spec.getEphemeralContainers())) {
-            Container container = SERIALIZATION.convertValue(ephemeral, Container.class);
+            Container container = ManifestYaml.SERIALIZATION.convertValue(ephemeral, Container.class);
             container("spec.ephemeralContainers[" + container.getName() + "]", container, podContext);
         }
         if (list(spec.getContainers()).isEmpty()) {
@@ -192,7 +189,7 @@ public final class PodSecurityCheck {
     private void volumes(List<Volume> volumes) {
         for (Volume volume : volumes) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> fields = SERIALIZATION.convertValue(volume, Map.class);
+            Map<String, Object> fields = ManifestYaml.SERIALIZATION.convertValue(volume, Map.class);
             for (String type : fields.keySet()) {
                 if (!"name".equals(type) && !RESTRICTED_VOLUME_TYPES.contains(type)) {
                     violations.add(

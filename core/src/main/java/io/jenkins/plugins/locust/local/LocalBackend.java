@@ -38,7 +38,7 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public RunHandle start(RunRequest request, BackendEvents events) throws LoadTestException {
+    public RunHandle start(RunRequest request, BackendEvents backendEvents) throws LoadTestException {
         if (!locust.available()) {
             throw new LoadTestException(locust.describeProblem());
         }
@@ -46,6 +46,7 @@ public final class LocalBackend implements Backend {
         LocustVersion version = locust.version().orElseThrow();
         List<String> workerArgs;
         Path workDir = createWorkDir(request);
+        BackendEvents events = new UserPaths(backendEvents, workDir, spec.script());
         LocalRunHandle handle = new LocalRunHandle(workDir, events);
         try {
             int port = freePort();

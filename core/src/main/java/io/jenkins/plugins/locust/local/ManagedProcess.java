@@ -62,9 +62,12 @@ final class ManagedProcess {
         return ended;
     }
 
-    /** SIGTERM to the process alone: Locust's master then stops the test and prints its final numbers. */
+    /**
+     * SIGTERM to the process alone: Locust's master then stops the test and prints its final numbers. Through the
+     * ProcessHandle on purpose: {@code Process.destroy()} also closes our ends of its pipes, losing those numbers.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     private void awaitEnd() {

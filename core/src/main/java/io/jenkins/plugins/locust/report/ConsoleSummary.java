@@ -51,7 +51,7 @@ public final class ConsoleSummary {
             for (ThresholdOutcome outcome : verdict.outcomes()) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "  %-7s %s — %s%s%n",
+                        "  %-7s %s: %s%s%n",
                         outcome.status(),
                         outcome.expression(),
                         outcome.message(),
@@ -84,7 +84,8 @@ public final class ConsoleSummary {
         if (name.length() <= NAME_WIDTH) {
             return name;
         }
-        int head = (NAME_WIDTH - 1) / 2;
-        return name.substring(0, head) + "…" + name.substring(name.length() - (NAME_WIDTH - 1 - head));
+        int head = (NAME_WIDTH - 3) / 2;
+        // ASCII only: build logs and terminals are not always UTF-8.
+        return name.substring(0, head) + "..." + name.substring(name.length() - (NAME_WIDTH - 3 - head));
     }
 }

@@ -57,6 +57,10 @@ final class Html {
 
     /** A number for an SVG attribute, with at most one decimal. */
     static String coordinate(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        // Charts write thousands of these: plain arithmetic instead of String.format.
+        long tenths = Math.round(value * 10);
+        String sign = tenths < 0 ? "-" : "";
+        long abs = Math.abs(tenths);
+        return abs % 10 == 0 ? sign + abs / 10 : sign + abs / 10 + "." + abs % 10;
     }
 }

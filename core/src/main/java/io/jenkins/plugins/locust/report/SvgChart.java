@@ -1,9 +1,13 @@
 package io.jenkins.plugins.locust.report;
 
 import io.jenkins.plugins.locust.report.ChartModel.Chart;
+import io.jenkins.plugins.locust.report.ChartModel.Point;
 import io.jenkins.plugins.locust.report.ChartModel.Series;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +50,7 @@ final class SvgChart {
         double maxY = niceCeiling(chart.maxY());
         axes(svg, maxX, maxY);
         for (Series series : chart.series()) {
-            String points = series.points().stream()
+            String points = thin(series.points(), maxX).stream()
                     .map(p -> Html.coordinate(x(p.x(), maxX)) + "," + Html.coordinate(y(p.y(), maxY)))
                     .collect(Collectors.joining(" "));
             svg.append("<polyline class=\"line ")
@@ -58,6 +62,32 @@ final class SvgChart {
                     .append("</title></polyline>\n");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * At most the first, lowest, highest and last point of each pixel column, in time order: a long run has more
+     * points than the chart has pixels, and this keeps its spikes while the page stays small.
+     */
+    static List<Point> thin(List<Point> points, double maxX) {
+        if (points.size() <= WIDTH - LEFT - RIGHT) {
+            return points;
+        }
+        List<Point> kept = new ArrayList<>();
+        int start = 0;
+        while (start < points.size()) {
+            long column = Math.round(x(points.get(start).x(), maxX));
+            int end = start;
+            int low = start;
+            int high = start;
+            while (end + 1 < points.size() && Math.round(x(points.get(end + 1).x(), maxX)) == column) {
+                end++;
+                low = points.get(end).y() < points.get(low).y() ? end : low;
+                high = points.get(end).y() > points.get(high).y() ? end : high;
+            }
+            new TreeSet<>(List.of(start, low, high, end)).forEach(i -> kept.add(points.get(i)));
+            start = end + 1;
+        }
+        return kept;
     }
 
     private static void axes(StringBuilder svg, double maxX, double maxY) {

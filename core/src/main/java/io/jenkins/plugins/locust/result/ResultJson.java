@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.result;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,8 +16,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,9 +41,16 @@ public final class ResultJson {
 
     private ResultJson() {}
 
+    /** Writes to a temporary sibling first, so a reader never sees half a file (e.g. when a build is aborted). */
     public static void write(LoadTestResult result, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
             write(result, out);
+        }
+        try {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -57,27 +67,55 @@ public final class ResultJson {
     }
 
     /**
+     * Reads a result file in one streaming pass after checking its version (a large file is never held twice).
+     *
      * @throws ResultSchemaException if the file is not a result or was written by a newer schema
      */
     public static LoadTestResult read(Path file) throws IOException {
+        checkVersion(schemaVersion(file), file.toString());
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return MAPPER.readValue(in, LoadTestResult.class);
         }
     }
 
+    /**
+     * @throws ResultSchemaException if the text is not a result or was written by a newer schema
+     */
     public static LoadTestResult read(InputStream in, String source) throws IOException {
         JsonNode tree = MAPPER.readTree(in);
         JsonNode version = tree == null ? null : tree.get("schemaVersion");
-        if (version == null || !version.canConvertToInt()) {
+        checkVersion(version != null && version.canConvertToInt() ? version.asInt() : null, source);
+        return MAPPER.treeToValue(tree, LoadTestResult.class);
+    }
+
+    /** The top-level {@code schemaVersion}, streamed: it is the first field of every file we write. */
+    private static Integer schemaVersion(Path file) throws IOException {
+        try (JsonParser json = MAPPER.getFactory().createParser(file.toFile())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals("schemaVersion")) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : null;
+                }
+                json.skipChildren();
+            }
+            return null;
+        }
+    }
+
+    private static void checkVersion(Integer version, String source) throws ResultSchemaException {
+        if (version == null) {
             throw new ResultSchemaException(source + " is not a load test result: it has no schemaVersion (expected "
                     + LoadTestResult.SCHEMA_VERSION + ")");
         }
-        if (version.asInt() > LoadTestResult.SCHEMA_VERSION) {
-            throw new ResultSchemaException(source + " uses result schema version " + version.asInt()
+        if (version > LoadTestResult.SCHEMA_VERSION) {
+            throw new ResultSchemaException(source + " uses result schema version " + version
                     + ", newer than this version reads (" + LoadTestResult.SCHEMA_VERSION
                     + "): update the Locust Load Test plugin or CLI to read it");
         }
-        return MAPPER.treeToValue(tree, LoadTestResult.class);
     }
 
     private static final class HistogramSerializer extends JsonSerializer<ResponseTimeHistogram> {

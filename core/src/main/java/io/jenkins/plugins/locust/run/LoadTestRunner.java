@@ -5,6 +5,7 @@ import io.jenkins.plugins.locust.reporter.ResultCollector;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.spec.DurationParser;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.Stage;
 import io.jenkins.plugins.locust.threshold.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class LoadTestRunner {
                             + ". Check the folder's permissions and free space.",
                     e);
         }
-        String summary = evaluation.summary(result, verdict);
+        String summary = evaluation.summary(result, verdict).stripTrailing();
         if (!summary.isEmpty()) {
             listener.println(summary);
         }
@@ -157,7 +158,7 @@ public final class LoadTestRunner {
                 nextProgress = clock.instant().plus(PROGRESS_EVERY);
                 collector
                         .latestSnapshot()
-                        .map(s -> ProgressLine.of(s, spec.users(), spec.expectedWorkers()))
+                        .map(s -> ProgressLine.of(s, plannedUsers(spec), spec.expectedWorkers()))
                         .ifPresent(console::say);
             }
             if (!stopped && clock.instant().isAfter(stopAt)) {
@@ -198,6 +199,11 @@ public final class LoadTestRunner {
     private static String tail(RunConsole console) {
         String lines = String.join("\n", console.masterTail());
         return lines.isEmpty() ? "  (no output)" : lines;
+    }
+
+    /** The most users the run reaches: the users, or the largest stage. */
+    private static int plannedUsers(LoadTestSpec spec) {
+        return spec.stages().stream().mapToInt(Stage::users).max().orElse(spec.users());
     }
 
     private static String describe(LoadTestSpec spec) {

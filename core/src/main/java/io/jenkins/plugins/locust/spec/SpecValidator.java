@@ -1,7 +1,5 @@
 package io.jenkins.plugins.locust.spec;
 
-import io.jenkins.plugins.locust.threshold.ThresholdParser;
-import io.jenkins.plugins.locust.threshold.ThresholdSyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,16 +157,7 @@ final class SpecValidator {
     }
 
     private void thresholds() {
-        for (String expression : in.thresholds) {
-            try {
-                ThresholdParser.parse(expression);
-            } catch (ThresholdSyntaxException e) {
-                findings.error(
-                        "thresholds",
-                        expression,
-                        e.detail() + "; write METRIC OP LIMIT, e.g. 'p95 < 800ms' or 'GET /api: fail_ratio < 1%'");
-            }
-        }
+        ThresholdCheck.errors(in.thresholds).forEach(e -> findings.error(e.field(), e.value(), e.message()));
     }
 
     private void host() {
@@ -233,8 +222,8 @@ final class SpecValidator {
             findings.warn(
                     stages.isEmpty() ? "users" : "stages",
                     peak,
-                    peak + " users for " + workers + " Locust workers (slaves × processes): " + (workers - peak)
-                            + " workers get no users; raise users or lower slaves");
+                    count(peak, "user") + " for " + workers + " Locust workers (slaves × processes): "
+                            + count(workers - peak, "worker") + " will stay idle; raise users or lower slaves");
         }
         double rampSeconds = users / spawnRate;
         if (stages.isEmpty() && rampSeconds > runTime.toSeconds()) {
@@ -245,5 +234,9 @@ final class SpecValidator {
                             + " s, longer than the run time of " + DurationParser.format(runTime)
                             + ": full load is never reached; raise spawnRate or runTime");
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.threshold;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class ThresholdParser {
         boolean abort = false;
         while (skipSpaces() < text.length()) {
             int start = pos;
-            String word = run("[A-Za-z_]");
+            String word = run("[A-Za-z_]").toLowerCase(Locale.ROOT);
             if (word.equals("abort") && !abort) {
                 abort = true;
                 checkAbort(metric, limit, start);
@@ -99,7 +100,7 @@ public final class ThresholdParser {
     private Limit limit(Unit unit) {
         skipSpaces();
         int start = pos;
-        if (run("[A-Za-z_]").equals("baseline")) {
+        if (run("[A-Za-z_]").equalsIgnoreCase("baseline")) {
             return relative(unit);
         }
         pos = start;
@@ -138,15 +139,15 @@ public final class ThresholdParser {
     private Suffix suffix() {
         if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
             String adjacent = token();
-            Suffix suffix = new Suffix(adjacent, pos, adjacent);
+            Suffix suffix = new Suffix(adjacent.toLowerCase(Locale.ROOT), pos, adjacent);
             pos += adjacent.length();
             return suffix;
         }
         int before = pos;
         skipSpaces();
         String next = token();
-        if (next != null && List.of("ms", "s", "%", "/s").contains(next)) {
-            Suffix suffix = new Suffix(next, pos, next);
+        if (next != null && List.of("ms", "s", "%", "/s").contains(next.toLowerCase(Locale.ROOT))) {
+            Suffix suffix = new Suffix(next.toLowerCase(Locale.ROOT), pos, next);
             pos += next.length();
             return suffix;
         }

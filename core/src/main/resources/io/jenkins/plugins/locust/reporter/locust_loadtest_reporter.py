@@ -336,22 +336,40 @@ def _error(error):
 _reporter = None
 
 
+def _choose_shape(environment):
+    """Makes the run use the stages' shape, or the locustfile's own one, whatever the Locust version picked.
+
+    Locust 2.12 takes the shape of the last -f file (ours, or none), newer Locust the first one found.
+    """
+    shapes = getattr(environment, "available_shape_classes", None) or {}
+    own = {name: shape for name, shape in shapes.items() if name != SHAPE_NAME}
+    if STAGES and own:
+        message = (
+            "The locustfile defines its own LoadTestShape (%s) and the load test also has stages. Use one: "
+            "remove the stages from the step, or remove the shape class from the locustfile." % ", ".join(own)
+        )
+        emit("error", message=message)
+        logger.error(message)
+        sys.exit(1)
+    wanted = shapes.get(SHAPE_NAME) if STAGES else next(iter(own.values()), None)
+    if wanted is None:
+        return
+    if environment.shape_class is not wanted:
+        environment.shape_class = wanted
+        wanted.runner = environment.runner
+    if not hasattr(wanted, "use_common_options"):
+        # Locust before 2.2x refuses a shape together with -t ("makes no sense ... Bailing out"); the shape ends
+        # the run, and the runner still stops one that outlasts runTime.
+        environment.parsed_options.run_time = None
+
+
 @events.init.add_listener
 def _on_init(environment, **_kwargs):
     global _reporter
     runner = environment.runner
     if runner is None or type(runner).__name__ == "WorkerRunner":
         return
-    if STAGES:
-        others = [name for name in (getattr(environment, "available_shape_classes", None) or {}) if name != SHAPE_NAME]
-        if others:
-            message = (
-                "The locustfile defines its own LoadTestShape (%s) and the load test also has stages. Use one: "
-                "remove the stages from the step, or remove the shape class from the locustfile." % ", ".join(others)
-            )
-            emit("error", message=message)
-            logger.error(message)
-            sys.exit(1)
+    _choose_shape(environment)
     _reporter = Reporter(environment)
     _reporter.hello()
     gevent.spawn(_reporter.loop)

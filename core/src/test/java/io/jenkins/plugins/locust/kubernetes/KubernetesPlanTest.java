@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class KubernetesPlanTest {
     @Test
@@ -42,5 +44,33 @@ class KubernetesPlanTest {
         assertThat(plan.workerJob().getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(plan.runLabels())
                 .containsEntry("app.kubernetes.io/component", "worker");
+    }
+
+    static Stream<RenderCases.Case> cases() {
+        return RenderCases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldKeepNamesAndLabelsWithinKubernetesLimits(RenderCases.Case golden) {
+        // when
+        KubernetesPlan plan = KubernetesRenderer.render(golden.request().get());
+
+        // then
+        Stream.<HasMetadata>of(plan.configMap(), plan.service(), plan.masterJob(), plan.workerJob())
+                .forEach(object -> {
+                    String name = object.getMetadata().getName();
+                    // Services need DNS-1035 (a leading letter); Job pods append 11 characters to 63.
+                    assertThat(name).matches("[a-z]([-a-z0-9]*[a-z0-9])?");
+                    assertThat(name.length()).isLessThanOrEqualTo(52);
+                    object.getMetadata().getLabels().values().forEach(value -> assertThat(value)
+                            .matches("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]")
+                            .hasSizeLessThanOrEqualTo(63));
+                });
+        assertThat(plan.workerJob().getSpec().getParallelism())
+                .isEqualTo(plan.workerJob().getSpec().getCompletions())
+                .isEqualTo(golden.request().get().spec().slaves());
+        assertThat(plan.masterJob().getSpec().getBackoffLimit()).isZero();
+        assertThat(plan.workerJob().getSpec().getBackoffLimit()).isZero();
     }
 }

@@ -169,4 +169,25 @@ class PodSecurityCheckTest {
                 .hasMessageContaining("podOverlayYaml")
                 .hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void shouldNameMisspeltOverlayFieldsInsteadOfIgnoringThem() {
+        // given
+        String overlay = "spec:\n  toleration:\n  - key: dedicated\n  containers:\n  - name: locust\n"
+                + "    resource:\n      limits: {memory: 2Gi}\n    securityContext:\n      runAsUsr: 1001\n";
+        var request = RenderCases.request(
+                "typo-1-abcde",
+                RenderCases.spec("locustfile.py").kubernetes(RenderCases.options(overlay, false, null)));
+
+        // then
+        assertThatThrownBy(() -> KubernetesRenderer.render(request))
+                .isInstanceOf(InvalidSpecException.class)
+                .satisfies(e -> assertThat(((InvalidSpecException) e).getErrors())
+                        .extracting(FieldError::value)
+                        .containsExactlyInAnyOrder(
+                                "spec.toleration",
+                                "spec.containers[locust].resource",
+                                "spec.containers[locust].securityContext.runAsUsr"))
+                .hasMessageContaining("misspelt");
+    }
 }

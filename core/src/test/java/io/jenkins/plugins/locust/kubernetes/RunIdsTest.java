@@ -68,17 +68,17 @@ class RunIdsTest {
     }
 
     @Test
-    void shouldNotRepeatRunIdsForTheSameBuild() {
-        // given
+    void shouldTellRunsOfTheSameBuildApart() {
+        // given: parallel loadTest steps in one build share job name and build number
         Set<String> ids = new HashSet<>();
 
         // when
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 200; i++) {
             ids.add(RunIds.create("shop", 1));
         }
 
-        // then
-        assertThat(ids).hasSize(1000);
+        // then: 36^5 suffixes; even one repeat among 200 has a chance of 3 in 10,000, two are negligible
+        assertThat(ids.size()).isGreaterThanOrEqualTo(199);
     }
 
     @ParameterizedTest

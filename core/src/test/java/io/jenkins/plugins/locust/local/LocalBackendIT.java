@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.locust.result.EndpointStats;
 import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.result.ResultJson;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.LocustInstallation;
 import io.jenkins.plugins.locust.run.RunOutcome;
@@ -83,7 +84,9 @@ class LocalBackendIT {
         assertMatchesTarget(outcome.result());
         assertThat(outcome.result().run().locustVersion()).isEqualTo("2.47.0");
         assertThat(Files.list(dir.resolve("out")).map(p -> p.getFileName().toString()))
-                .contains("locust_stats.csv", "locust_failures.csv");
+                .contains("locust_stats.csv", "locust_failures.csv", "result.json", "report.html", "junit.xml");
+        assertThat(ResultJson.read(dir.resolve("out/result.json"))).isEqualTo(outcome.result());
+        assertThat(fixture.console).anyMatch(line -> line.startsWith("Load test PASSED"));
         assertThat(fixture.console)
                 .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
                 .anyMatch(line -> line.startsWith("[worker-2] "))
@@ -118,8 +121,11 @@ class LocalBackendIT {
         assertThat(total.requests()).isGreaterThan(100);
         assertThat(total.failures()).isPositive();
         EndpointStats slow = result.endpoint("GET /slow").orElseThrow();
-        // exact 1-ms buckets below 100 ms: the delay plus loopback overhead
-        assertThat(slow.percentiles().p95()).isBetween(TestTarget.SLOW_DELAY.toMillis(), 99L);
+        // The delay plus loopback overhead, in the exact 1-ms buckets below 100 ms. The tail is looser: the 2 cores are
+        // shared with the build (and other builds), which stretches a few responses.
+        long delay = TestTarget.SLOW_DELAY.toMillis();
+        assertThat(slow.percentiles().p50()).isBetween(delay, 99L);
+        assertThat(slow.percentiles().p95()).isBetween(delay, 299L);
         assertThat(slow.histogram().total()).isEqualTo(slow.requests());
         assertThat(result.workers()).hasSize(2);
         assertThat(result.warnings()).isEmpty();
@@ -133,7 +139,7 @@ class LocalBackendIT {
         fixture.awaitConsole("All 2 workers connected", Duration.ofSeconds(60));
 
         // when
-        Thread.sleep(2000);
+        LocalRunFixture.await("load on the target", Duration.ofSeconds(20), () -> target.totalRequests() > 50);
         locustProcess("--worker").destroyForcibly();
         RunOutcome outcome = run.get();
 
@@ -143,6 +149,8 @@ class LocalBackendIT {
                 .anySatisfy(w -> assertThat(w).contains("was lost"))
                 .anySatisfy(w -> assertThat(w).containsPattern("worker-[12] \\(pid \\d+\\) ended with exit code"));
         assertThat(outcome.result().aggregated().requests()).isPositive();
+        assertThat(fixture.console)
+                .anyMatch(line -> line.matches("\\[loadtest] 0:\\d\\d  users \\d/6  workers \\d/2  .* req/s .*"));
         assertNoLocustProcessLeft();
     }
 
@@ -176,8 +184,9 @@ class LocalBackendIT {
                 .cause()
                 .isInstanceOf(LoadTestException.class)
                 .hasMessageContaining("SyntaxError")
-                .hasMessageContaining("syntax_error.py");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+                .hasMessageContaining("File \"" + dir.resolve(TestLocustfiles.SYNTAX_ERROR) + "\", line 7");
+        // Python and Locust start in ~3 s on an idle machine; the margin is for 2 cores shared with other builds.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(25));
         assertThat(target.totalRequests()).isZero();
         assertNoLocustProcessLeft();
     }

@@ -22,9 +22,9 @@ class ConsoleSummaryTest {
                         "        Aggregated                                2300       23    1.00     324     160    1000    1500    1600     38.3",
                         "Thresholds:");
         assertThat(text)
-                .contains("  FAILED  GET /api/cart: fail_ratio < 1% unstable — fail_ratio of 'GET /api/cart'"
+                .contains("  FAILED  GET /api/cart: fail_ratio < 1% unstable: fail_ratio of 'GET /api/cart'"
                         + " is 2.50 %, breaching < 1.00 % (unstable)");
-        assertThat(text).contains("  SKIPPED p95 <= baseline + 10% — not evaluated");
+        assertThat(text).contains("  SKIPPED p95 <= baseline + 10%: not evaluated");
         assertThat(text)
                 .endsWith("Warning: worker-2 went missing at 41 s; its 25 users were not replaced"
                         + System.lineSeparator());
@@ -40,6 +40,6 @@ class ConsoleSummaryTest {
                 .hasSize(ConsoleSummary.NAME_WIDTH)
                 .startsWith("/api/v1/")
                 .endsWith("/end")
-                .contains("…");
+                .contains("...");
     }
 }

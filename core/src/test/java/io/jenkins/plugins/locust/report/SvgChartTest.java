@@ -46,4 +46,31 @@ class SvgChartTest {
     void shouldRoundTheAxisUpToRoundTicks(double max, double ceiling) {
         assertThat(SvgChart.niceCeiling(max)).isCloseTo(ceiling, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void shouldKeepSpikesWhenThinningMorePointsThanPixels() {
+        List<Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 3600; i++) {
+            points.add(new Point(i, i == 1234 ? 5000 : i == 2345 ? -1 : 100));
+        }
+
+        List<Point> thinned = SvgChart.thin(points, 3599);
+
+        assertThat(thinned.size()).isLessThan(4 * 560).isGreaterThan(500);
+        assertThat(thinned).contains(new Point(1234, 5000), new Point(2345, -1), points.get(0), points.get(3599));
+        assertThat(thinned).isSortedAccordingTo(java.util.Comparator.comparingDouble(Point::x));
+    }
+
+    @Test
+    void shouldKeepShortSeriesAsTheyAre() {
+        List<Point> points = List.of(new Point(0, 1), new Point(1, 2));
+
+        assertThat(SvgChart.thin(points, 1)).isSameAs(points);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "12, 12", "12.34, 12.3", "12.35, 12.4", "0.05, 0.1", "-3.26, -3.3", "199.96, 200"})
+    void shouldWriteCoordinatesWithAtMostOneDecimal(double value, String written) {
+        assertThat(Html.coordinate(value)).isEqualTo(written);
+    }
 }

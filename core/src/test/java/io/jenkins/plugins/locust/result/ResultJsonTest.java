@@ -56,12 +56,29 @@ class ResultJsonTest {
     @Test
     void shouldRefuseANewerSchemaSayingWhatToUpgrade() throws IOException {
         Path file = folder.resolve("result.json");
-        Files.writeString(file, "{\"schemaVersion\": 2, \"somethingNew\": {}}");
+        Files.writeString(file, "{\"somethingNew\": {\"schemaVersion\": 1}, \"schemaVersion\": 2}");
 
+        assertThatThrownBy(() -> ResultJson.read(new ByteArrayInputStream(Files.readAllBytes(file)), file.toString()))
+                .isInstanceOf(ResultSchemaException.class)
+                .hasMessageContaining("version 2");
         assertThatThrownBy(() -> ResultJson.read(file))
                 .isInstanceOf(ResultSchemaException.class)
                 .hasMessage(file + " uses result schema version 2, newer than this version reads (1): update the"
                         + " Locust Load Test plugin or CLI to read it");
+    }
+
+    @Test
+    void shouldFindTheVersionAfterOtherFieldsAndLeaveNoPartialFile() throws IOException {
+        Path file = folder.resolve("result.json");
+        ResultJson.write(ResultFixtures.realistic(), file);
+        String moved = Files.readString(file)
+                .replaceFirst("\"schemaVersion\" : 1,", "")
+                .replaceFirst("\\}\\s*$", ", \"schemaVersion\": 1 }");
+        Files.writeString(file, moved);
+        assertThat(moved.indexOf("\"schemaVersion\"")).isGreaterThan(moved.indexOf("\"warnings\""));
+
+        assertThat(ResultJson.read(file)).isEqualTo(ResultFixtures.realistic());
+        assertThat(folder.resolve("result.json.partial")).doesNotExist();
     }
 
     @Test

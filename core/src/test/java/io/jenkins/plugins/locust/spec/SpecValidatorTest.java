@@ -113,8 +113,8 @@ class SpecValidatorTest {
 
         assertThat(spec.warnings())
                 .extracting(FieldError::toString)
-                .containsExactly("users = '3': 3 users for 4 Locust workers (slaves × processes): 1 workers get no"
-                        + " users; raise users or lower slaves");
+                .containsExactly("users = '3': 3 users for 4 Locust workers (slaves × processes): 1 worker will stay"
+                        + " idle; raise users or lower slaves");
     }
 
     @Test

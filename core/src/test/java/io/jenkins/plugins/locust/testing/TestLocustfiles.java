@@ -11,6 +11,8 @@ public final class TestLocustfiles {
     public static final String TARGET_USERS = "target_users.py";
     /** Users that only call /fail. */
     public static final String FAILING_USERS = "failing_users.py";
+    /** Users that call /fast, with the locustfile's own load shape: 3 users for 5 s. */
+    public static final String SHAPED_USERS = "shaped_users.py";
     /** A locustfile Python cannot compile. */
     public static final String SYNTAX_ERROR = "syntax_error.py";
 

@@ -121,6 +121,18 @@ class ThresholdParserTest {
     }
 
     @Test
+    void shouldIgnoreTheCaseOfMetricsUnitsAndKeywords() {
+        Threshold threshold = ThresholdParser.parse("P95 <= Baseline + 50MS Unstable");
+        Threshold upper = ThresholdParser.parse("FAIL_RATIO < 5% ABORT");
+
+        assertThat(threshold.metric().name()).isEqualTo("p95");
+        assertThat(threshold.limit()).isEqualTo(new Limit.Relative('+', 50, false));
+        assertThat(threshold.severity()).isEqualTo(Severity.UNSTABLE);
+        assertThat(upper.abort()).isTrue();
+        assertThat(ThresholdParser.parse("p99 < 1.5S").limit()).isEqualTo(new Limit.Absolute(1500));
+    }
+
+    @Test
     void shouldNormalizeTheWrittenForm() {
         assertThat(ThresholdParser.parse("GET /x:p95<1.5s").normalized()).isEqualTo("GET /x: p95 < 1500 ms");
         assertThat(ThresholdParser.parse("fail_ratio<1%").normalized()).isEqualTo("fail_ratio < 1.00 %");

@@ -4,6 +4,7 @@ package org.jenkinsci.plugins.workflow.steps;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -23,6 +24,9 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract boolean isReady();
 
     public abstract ListenableFuture<Void> saveState();
+
+    /** Can only make the build result worse (for example {@code Result.UNSTABLE}). */
+    public abstract void setResult(Result r);
 
     @Override
     public abstract boolean equals(Object o);

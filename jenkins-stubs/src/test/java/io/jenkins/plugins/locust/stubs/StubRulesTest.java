@@ -109,6 +109,11 @@ class StubRulesTest {
                                     "jenkins.model.HistoricalBuild",
                                     "jenkins.model.WithConsoleUrl"))),
             Map.entry(
+                    "hudson.model.Result",
+                    new Real(
+                            "final class",
+                            Set.of("java.io.Serializable", "org.kohsuke.stapler.export.CustomExportedBean"))),
+            Map.entry(
                     "hudson.model.TaskListener",
                     new Real(
                             "interface",

@@ -39,7 +39,7 @@ class ArchitectureTest {
     /** The plugin's and core's production classes (as the plugin sees them: from the class path). */
     private static final JavaClasses PLUGIN_AND_CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("jenkins-stubs"))
+            .withImportOption(location -> !location.contains("jenkins-stubs") && !location.contains("-tests.jar"))
             .importPackages("io.jenkins.plugins.locust");
 
     private static final JavaClasses TESTS = new ClassFileImporter().importPath(Paths.get("target/test-classes"));

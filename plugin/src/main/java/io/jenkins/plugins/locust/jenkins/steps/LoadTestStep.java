@@ -2,7 +2,6 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -10,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -24,10 +24,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code loadTest script: 'perf/locustfile.py', users: 500, slaves: 4}: runs a distributed Locust load test.
+ * {@code loadTest script: 'perf/locustfile.py', users: 500, slaves: 4, runTime: '5m', host: '…', thresholds: […]}:
+ * runs a distributed Locust load test.
  *
- * <p>The step only carries the user's input; it maps to core's {@code LoadTestSpec}, where defaults and validation
- * live. Optional parameters are {@code null} when not given, so that the spec's defaults apply.
+ * <p>The step only carries the user's input; {@link SpecMapping} maps it to core's {@code LoadTestSpec}, where
+ * defaults and validation live. Optional parameters are {@code null} when not given, so that the spec's defaults apply.
  */
 public class LoadTestStep extends Step {
     private final String script;
@@ -37,6 +38,14 @@ public class LoadTestStep extends Step {
 
     @CheckForNull
     private Integer slaves;
+
+    @CheckForNull
+    private String runTime;
+
+    @CheckForNull
+    private String host;
+
+    private List<String> thresholds = List.of();
 
     /** @param script path of the locustfile, relative to the workspace */
     @DataBoundConstructor
@@ -70,40 +79,50 @@ public class LoadTestStep extends Step {
         this.slaves = slaves;
     }
 
+    /** Time the test runs for, like {@code 5m} or {@code 1h30m}, or {@code null} for the default. */
+    @CheckForNull
+    public String getRunTime() {
+        return runTime;
+    }
+
+    @DataBoundSetter
+    public void setRunTime(@CheckForNull String runTime) {
+        this.runTime = blankToNull(runTime);
+    }
+
+    /** Base URL of the system under test, or {@code null} for the locustfile's own {@code host}. */
+    @CheckForNull
+    public String getHost() {
+        return host;
+    }
+
+    @DataBoundSetter
+    public void setHost(@CheckForNull String host) {
+        this.host = blankToNull(host);
+    }
+
+    /** Threshold expressions such as {@code p95 < 800ms}; empty when none. */
+    public List<String> getThresholds() {
+        return thresholds;
+    }
+
+    @DataBoundSetter
+    public void setThresholds(@CheckForNull List<String> thresholds) {
+        this.thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new LoadTestExecution(context, arguments());
     }
 
-    /** One-line summary of the arguments, as the build log shows them. */
-    String describe() {
-        return String.format(
-                "script=%s, users=%s, slaves=%s",
-                script, users == null ? "default" : users, slaves == null ? "default" : slaves);
+    StepArguments arguments() {
+        return new StepArguments(script, users, slaves, runTime, host, thresholds);
     }
 
-    /**
-     * For now the execution refuses to run: the engine (core) is not wired into the plugin yet. It keeps only
-     * serializable values, as a resumable execution must.
-     */
-    static final class Execution extends StepExecution {
-        private static final long serialVersionUID = 1L;
-
-        static final String NOT_WIRED =
-                "loadTest: the engine is not wired into the plugin yet; nothing was started (%s)";
-
-        private final String arguments;
-
-        Execution(StepContext context, LoadTestStep step) {
-            super(context);
-            this.arguments = step.describe();
-        }
-
-        @Override
-        public boolean start() throws Exception {
-            getContext().onFailure(new AbortException(String.format(NOT_WIRED, arguments)));
-            return true;
-        }
+    @CheckForNull
+    private static String blankToNull(@CheckForNull String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The {@code loadTest} step's descriptor. */

@@ -8,9 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.Permission;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +20,45 @@ class LoadTestStepTest {
         assertThat(step.getScript()).isEqualTo("perf/locustfile.py");
         assertThat(step.getUsers()).isNull();
         assertThat(step.getSlaves()).isNull();
-        assertThat(step.describe()).isEqualTo("script=perf/locustfile.py, users=default, slaves=default");
+        assertThat(step.getRunTime()).isNull();
+        assertThat(step.getHost()).isNull();
+        assertThat(step.getThresholds()).isEmpty();
+        assertThat(step.arguments().describe())
+                .isEqualTo("script=perf/locustfile.py, users=default, slaves=default, runTime=default,"
+                        + " host=default, thresholds=[]");
     }
 
     @Test
-    void shouldBindUsersAndSlavesThroughTheirSetters() {
+    void shouldBindTheOptionalParametersThroughTheirSetters() {
         LoadTestStep step = new LoadTestStep("perf/locustfile.py");
 
         step.setUsers(500);
         step.setSlaves(4);
+        step.setRunTime(" 5m ");
+        step.setHost("http://127.0.0.1:8080");
+        step.setThresholds(List.of("p95 < 800ms"));
 
         assertThat(step.getUsers()).isEqualTo(500);
         assertThat(step.getSlaves()).isEqualTo(4);
-        assertThat(step.describe()).isEqualTo("script=perf/locustfile.py, users=500, slaves=4");
+        assertThat(step.getRunTime()).isEqualTo("5m");
+        assertThat(step.getHost()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(step.getThresholds()).containsExactly("p95 < 800ms");
+        assertThat(step.arguments())
+                .isEqualTo(new StepArguments(
+                        "perf/locustfile.py", 500, 4, "5m", "http://127.0.0.1:8080", List.of("p95 < 800ms")));
+    }
+
+    @Test
+    void shouldTreatBlankTextAsNotGiven() {
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+
+        step.setRunTime(" ");
+        step.setHost("");
+        step.setThresholds(null);
+
+        assertThat(step.getRunTime()).isNull();
+        assertThat(step.getHost()).isNull();
+        assertThat(step.getThresholds()).isEmpty();
     }
 
     @Test
@@ -52,25 +76,6 @@ class LoadTestStepTest {
         Set<Class<?>> required = Set.copyOf(descriptor.getRequiredContext());
 
         assertThat(required).containsExactlyInAnyOrder(Run.class, TaskListener.class, FilePath.class);
-    }
-
-    @Test
-    void shouldExplainThatTheEngineIsNotWiredYet() {
-        assertThat(String.format(LoadTestStep.Execution.NOT_WIRED, "script=a.py"))
-                .isEqualTo("loadTest: the engine is not wired into the plugin yet; nothing was started"
-                        + " (script=a.py)");
-    }
-
-    @Test
-    void shouldKeepOnlySerializableStateInTheExecution() throws IOException {
-        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
-        step.setUsers(10);
-
-        LoadTestStep.Execution execution = new LoadTestStep.Execution(null, step);
-
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(execution); // a resumable execution is written to program.dat
-        }
     }
 
     /** A facade that answers every permission question the same way, without Jenkins. */

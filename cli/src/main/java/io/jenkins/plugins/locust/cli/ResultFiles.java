@@ -1,0 +1,39 @@
+package io.jenkins.plugins.locust.cli;
+
+import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.result.ResultJson;
+import io.jenkins.plugins.locust.run.LoadTestException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads result.json files given on the command line, with messages that say which option and what to do. */
+final class ResultFiles {
+    private ResultFiles() {}
+
+    static LoadTestResult read(String option, Path file) throws LoadTestException {
+        try {
+            return ResultJson.read(file);
+        } catch (NoSuchFileException e) {
+            throw new LoadTestException(option + " " + file + ": no such file; give the result.json of a finished run");
+        } catch (IOException e) {
+            throw new LoadTestException(
+                    option + " " + file + ": not a readable result (" + e.getMessage()
+                            + "); give the result.json a run wrote",
+                    e);
+        }
+    }
+
+    static Optional<LoadTestResult> baseline(Path file) throws LoadTestException {
+        if (file == null) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new LoadTestException("--baseline " + file + ": no such file; give the result.json of an earlier"
+                    + " run, or leave --baseline out (relative thresholds are then skipped)");
+        }
+        return Optional.of(read("--baseline", file));
+    }
+}
