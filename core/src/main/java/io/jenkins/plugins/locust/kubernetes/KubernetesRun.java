@@ -115,6 +115,17 @@ final class KubernetesRun implements RunHandle {
         }
         String source = pods.update(pod);
         boolean master = RunPods.isMaster(pod);
+        if (master
+                && pod.getMetadata().getDeletionTimestamp() != null
+                && !stopRequested
+                && !masterExit.isDone()
+                && pods.report(pod, "deleting")) {
+            events.fault(
+                    PodDiagnosis.describe(pod, source) + " is being deleted (by kubectl, a node drain or an"
+                            + " eviction): Locust stops the test early, and the result covers only the time until"
+                            + " then.",
+                    false);
+        }
         Optional<String> blocked = PodDiagnosis.blocked(pod, source);
         if (blocked.isPresent() && !masterExit.isDone() && pods.report(pod, "blocked")) {
             events.fault(blocked.get(), true);
@@ -216,6 +227,9 @@ final class KubernetesRun implements RunHandle {
             return;
         }
         if (RunPods.isMaster(pod)) {
+            if (masterCode != null) {
+                return; // it ended first; masterExit completes once its log is read
+            }
             if (stopRequested) {
                 masterExit.complete(masterCode == null ? 143 : masterCode);
                 return;
