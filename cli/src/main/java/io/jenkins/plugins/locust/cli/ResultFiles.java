@@ -5,7 +5,6 @@ import io.jenkins.plugins.locust.result.ResultJson;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,10 +13,11 @@ final class ResultFiles {
     private ResultFiles() {}
 
     static LoadTestResult read(String option, Path file) throws LoadTestException {
+        if (!Files.isRegularFile(file)) {
+            throw new LoadTestException(option + " " + file + ": no such file; give the result.json of a finished run");
+        }
         try {
             return ResultJson.read(file);
-        } catch (NoSuchFileException e) {
-            throw new LoadTestException(option + " " + file + ": no such file; give the result.json of a finished run");
         } catch (IOException e) {
             throw new LoadTestException(
                     option + " " + file + ": not a readable result (" + e.getMessage()
@@ -26,14 +26,8 @@ final class ResultFiles {
         }
     }
 
+    /** The baseline result, or empty without {@code --baseline} (relative thresholds are then skipped). */
     static Optional<LoadTestResult> baseline(Path file) throws LoadTestException {
-        if (file == null) {
-            return Optional.empty();
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new LoadTestException("--baseline " + file + ": no such file; give the result.json of an earlier"
-                    + " run, or leave --baseline out (relative thresholds are then skipped)");
-        }
-        return Optional.of(read("--baseline", file));
+        return file == null ? Optional.empty() : Optional.of(read("--baseline", file));
     }
 }

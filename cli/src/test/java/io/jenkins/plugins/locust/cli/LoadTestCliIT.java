@@ -47,6 +47,10 @@ class LoadTestCliIT {
     }
 
     Result loadtest(String... args) throws IOException, InterruptedException {
+        return loadtest(REPOSITORY.resolve("cli/target/loadtest.jar"), args);
+    }
+
+    Result loadtest(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(List.of(REPOSITORY.resolve("bin/loadtest").toString()));
         command.addAll(List.of(args));
@@ -57,6 +61,7 @@ class LoadTestCliIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LOADTEST_PYTHON", PYTHON.toString());
+        builder.environment().put("LOADTEST_JAR", jar.toString());
         Process process = builder.start();
         started.add(process);
         process.getOutputStream().close();
@@ -150,6 +155,14 @@ class LoadTestCliIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("loadtest: Locust is not importable with " + dir.resolve("no-python"));
+    }
+
+    @Test
+    void shouldExitTwoAndSayHowToBuildWhenTheJarIsMissing() throws Exception {
+        Result run = loadtest(dir.resolve("missing.jar"), "--version");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("missing.jar") + " not found; build it with 'make cli'");
     }
 
     @Test

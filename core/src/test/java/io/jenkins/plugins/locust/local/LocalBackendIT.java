@@ -86,6 +86,18 @@ class LocalBackendIT {
         assertThat(Files.list(dir.resolve("out")).map(p -> p.getFileName().toString()))
                 .contains("locust_stats.csv", "locust_failures.csv", "result.json", "report.html", "junit.xml");
         assertThat(ResultJson.read(dir.resolve("out/result.json"))).isEqualTo(outcome.result());
+        // Locust's own CSV (written by the master at exit) agrees with what the reporter sent
+        String[] aggregated = Files.readAllLines(dir.resolve("out/locust_stats.csv")).stream()
+                .filter(line -> line.startsWith(",Aggregated,"))
+                .findFirst()
+                .orElseThrow()
+                .split(",");
+        EndpointStats total = outcome.result().aggregated();
+        assertThat(Long.parseLong(aggregated[2])).isEqualTo(total.requests());
+        assertThat(Long.parseLong(aggregated[3])).isEqualTo(total.failures());
+        assertThat(Long.parseLong(aggregated[16]))
+                .as("p95")
+                .isEqualTo(total.percentiles().p95());
         assertThat(fixture.console).anyMatch(line -> line.startsWith("Load test PASSED"));
         assertThat(fixture.console)
                 .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
