@@ -192,8 +192,21 @@ public final class LoadTestRunner {
         if (cause.isPresent()) {
             return new LoadTestException(cause.get());
         }
-        return new LoadTestException("The Locust master ended (exit code " + exitCode
+        return new LoadTestException("The Locust master ended (exit code " + exitCode + signal(exitCode)
                 + ") before the test produced a result. Its last lines:\n" + tail(console));
+    }
+
+    /** Exit codes above 128 are deaths by signal: say which, since the master could not say anything itself. */
+    private static String signal(Integer exitCode) {
+        if (exitCode == null || exitCode <= 128 || exitCode > 128 + 64) {
+            return "";
+        }
+        int signal = exitCode - 128;
+        return switch (signal) {
+            case 9 -> ": killed (SIGKILL), e.g. out of memory or stopped from outside";
+            case 15 -> ": terminated (SIGTERM) from outside";
+            default -> ": ended by signal " + signal;
+        };
     }
 
     private static String tail(RunConsole console) {
@@ -210,8 +223,10 @@ public final class LoadTestRunner {
         String load = spec.stages().isEmpty()
                 ? spec.users() + " users for " + DurationParser.format(spec.runTime())
                 : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
-        return "Starting Locust: " + load + ", " + spec.slaves() + (spec.slaves() == 1 ? " worker" : " workers")
-                + (spec.host() == null ? "" : ", host " + spec.host()) + ".";
+        String workers = spec.processes() == 1
+                ? spec.slaves() + (spec.slaves() == 1 ? " worker" : " workers")
+                : spec.expectedWorkers() + " workers (" + spec.slaves() + " × " + spec.processes() + " processes)";
+        return "Starting Locust: " + load + ", " + workers + (spec.host() == null ? "" : ", host " + spec.host()) + ".";
     }
 
     private void sleep() throws InterruptedException {

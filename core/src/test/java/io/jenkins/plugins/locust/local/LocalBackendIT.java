@@ -180,7 +180,7 @@ class LocalBackendIT {
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOf(LoadTestException.class)
-                .hasMessageContaining("master ended (exit code 137)");
+                .hasMessageContaining("master ended (exit code 137: killed (SIGKILL)");
         assertNoLocustProcessLeft();
     }
 
