@@ -1,5 +1,6 @@
 package io.jenkins.plugins.locust.cli;
 
+import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
 import io.jenkins.plugins.locust.local.LocalBackend;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.run.Backend;
@@ -23,8 +24,7 @@ final class EngineLauncher implements RunLauncher {
                 switch (settings.backend()) {
                     case local -> local(settings.python());
                     case kubernetes ->
-                        throw new LoadTestException(
-                                "--backend kubernetes is not available in this build yet; use --backend local");
+                        new KubernetesBackend(ClusterConnection.of(settings.kubeconfig(), settings.context()));
                 };
         return new LoadTestRunner(backend, console).run(spec, settings.outDir(), baseline);
     }

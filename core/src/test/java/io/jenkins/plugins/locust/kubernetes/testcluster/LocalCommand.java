@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A container's command as a local process: the image's {@code locust} entry point becomes the venv's Locust, mount
@@ -45,14 +48,16 @@ record LocalCommand(List<String> argv, Map<String, String> env, Path workingDir)
         byLength.sort(Comparator.comparingInt(
                         (Map.Entry<String, Path> e) -> e.getKey().length())
                 .reversed());
-        Function<String, String> paths = value -> {
-            for (Map.Entry<String, Path> m : byLength) {
-                if (value.startsWith(m.getKey())) {
-                    return m.getValue() + value.substring(m.getKey().length());
-                }
-            }
-            return value;
-        };
+        // Mount paths wherever a path starts in a value ("-f /mnt/a.py,/mnt/b.py"), longest first, in one pass.
+        Pattern mountPaths = Pattern.compile("(?<=^|[,=:])("
+                + byLength.stream().map(e -> Pattern.quote(e.getKey())).collect(Collectors.joining("|"))
+                + ")(?=/|,|:|$)");
+        Function<String, String> paths = value -> byLength.isEmpty()
+                ? value
+                : mountPaths
+                        .matcher(value)
+                        .replaceAll(m ->
+                                Matcher.quoteReplacement(mounts.get(m.group(1)).toString()));
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", venv.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");

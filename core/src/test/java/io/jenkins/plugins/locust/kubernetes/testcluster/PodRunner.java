@@ -116,7 +116,9 @@ final class PodRunner {
         List<String> argv = new ArrayList<>();
         for (String part : template) {
             argv.add(part.replace("{MASTER_HOST}", flags.value("--master-host", "LOCUST_MASTER_NODE_HOST", ""))
-                    .replace("{MASTER_PORT}", flags.value("--master-port", "LOCUST_MASTER_NODE_PORT", "")));
+                    .replace("{MASTER_PORT}", flags.value("--master-port", "LOCUST_MASTER_NODE_PORT", ""))
+                    .replace("{BIND_HOST}", flags.value("--master-bind-host", "LOCUST_MASTER_BIND_HOST", ""))
+                    .replace("{BIND_PORT}", flags.value("--master-bind-port", "LOCUST_MASTER_BIND_PORT", "")));
         }
         return new LocalCommand(argv, original.env(), original.workingDir());
     }

@@ -102,7 +102,10 @@ public final class TestCluster implements AutoCloseable {
         kubelet.faults().crash(PodFaults.component(component), times, exitCode, lines);
     }
 
-    /** Pods of the component run {@code command}; {MASTER_HOST} and {MASTER_PORT} are the resolved master. */
+    /**
+     * Pods of the component run {@code command}: {MASTER_HOST} and {MASTER_PORT} become the master a worker
+     * reaches, {BIND_HOST} and {BIND_PORT} the address a master listens on.
+     */
     public void replaceCommand(String component, List<String> command) {
         kubelet.faults().replaceCommand(PodFaults.component(component), command);
     }

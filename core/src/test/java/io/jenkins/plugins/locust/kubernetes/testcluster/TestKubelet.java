@@ -247,6 +247,16 @@ final class TestKubelet implements AutoCloseable {
         String uid = owner.getMetadata().getUid();
         String ns = owner.getMetadata().getNamespace();
         work.execute(() -> {
+            try {
+                deleteDependents(uid, ns);
+            } catch (KubernetesClientException e) {
+                // the cluster is shutting down
+            }
+        });
+    }
+
+    private void deleteDependents(String uid, String ns) {
+        {
             List<HasMetadata> all = new ArrayList<>();
             all.addAll(client.configMaps().inNamespace(ns).list().getItems());
             all.addAll(client.services().inNamespace(ns).list().getItems());
@@ -262,7 +272,7 @@ final class TestKubelet implements AutoCloseable {
                             // deleted meanwhile
                         }
                     });
-        });
+        }
     }
 
     private static String key(Pod pod) {

@@ -1,0 +1,200 @@
+package io.jenkins.plugins.locust.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.RunHandle;
+import io.jenkins.plugins.locust.run.RunRequest;
+import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each fault the cluster can throw at a run: the user's message, the outcome, and nothing left behind. */
+class KubernetesFaultsIT {
+    private static final Duration FAST = Duration.ofSeconds(30);
+
+    private KubernetesFixture fixture;
+    private RecordingEvents events;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new KubernetesFixture();
+        events = new RecordingEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    private RunRequest request(String runId) throws LoadTestException {
+        LoadTestSpec spec = fixture.spec().build();
+        return new RunRequest(runId, spec, KubernetesFixture.files(spec));
+    }
+
+    @Test
+    void shouldFailFastNamingTheSchedulersMessageWhenAWorkerCannotBeScheduled() throws Exception {
+        // given
+        fixture.cluster.unschedulable("worker");
+
+        // when
+        RecordingEvents.Fault fault;
+        try (RunHandle run = fixture.backend().start(request("it-unsched"), events)) {
+            fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
+        }
+
+        // then
+        assertThat(fault.message())
+                .contains("Pod locust-it-unsched-worker-")
+                .contains("cannot be scheduled")
+                .contains("0/3 nodes are available: 3 Insufficient cpu")
+                .contains("workerResources");
+        assertThat(fixture.clean("it-unsched")).isTrue();
+    }
+
+    @Test
+    void shouldFailFastNamingTheImageWhenItCannotBePulled() throws Exception {
+        // given
+        fixture.cluster.imagePullError("master");
+
+        // when
+        RecordingEvents.Fault fault;
+        try (RunHandle run = fixture.backend().start(request("it-image"), events)) {
+            fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
+        }
+
+        // then
+        assertThat(fault.message())
+                .contains("Pod locust-it-image-master-")
+                .contains("(master) cannot pull its image 'locustio/locust:2.47.0'")
+                .containsPattern("ErrImagePull|ImagePullBackOff");
+        assertThat(fixture.clean("it-image")).isTrue();
+    }
+
+    @Test
+    void shouldFailFastWithTheExitCodeAndLastLinesWhenAWorkerCrashes() throws Exception {
+        // given
+        fixture.cluster.crash(
+                "worker",
+                1,
+                1,
+                List.of("Traceback (most recent call last):", "ModuleNotFoundError: No module named 'x'"));
+
+        // when
+        RecordingEvents.Fault fault;
+        try (RunHandle run = fixture.backend().start(request("it-crash"), events)) {
+            fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
+        }
+
+        // then
+        assertThat(fault.message())
+                .contains("(worker-")
+                .contains("exited with code 1 (Error) before all workers connected")
+                .contains("ModuleNotFoundError: No module named 'x'");
+        assertThat(fixture.clean("it-crash")).isTrue();
+    }
+
+    @Test
+    void shouldEndTheRunEarlyAndSaySoWhenTheMasterPodIsDeletedMidRun() throws Exception {
+        // given a run whose master is running
+        try (RunHandle run = fixture.backend().start(request("it-deleted"), events)) {
+            events.awaitLine(l -> l.source().equals("master") && l.text().contains("Sending spawn jobs"), FAST);
+
+            // when someone deletes the master pod
+            fixture.cluster
+                    .client()
+                    .pods()
+                    .inNamespace("loadtest")
+                    .resource(fixture.cluster.pods("master").get(0))
+                    .delete();
+
+            // then Locust got SIGTERM and ended the test normally, and the user is told why it ended early
+            assertThat(run.masterExit().get(30, TimeUnit.SECONDS)).isZero();
+            RecordingEvents.Fault fault =
+                    events.awaitFault(f -> f.message().contains("(master) is being deleted"), FAST);
+            assertThat(fault.fatal()).isFalse();
+            assertThat(fault.message()).contains("the result covers only the time until then");
+        }
+        assertThat(fixture.clean("it-deleted")).isTrue();
+    }
+
+    @Test
+    void shouldFailWithTheCallAndStatusAndRemoveWhatWasCreatedWhenTheApiKeepsFailing() throws Exception {
+        // given
+        fixture.cluster.failApiCalls("create", "jobs", 500, 2 + 10);
+
+        // when / then
+        assertThatThrownBy(() -> fixture.backend().start(request("it-api500"), events))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessageContaining("Kubernetes refused to create the master Job locust-it-api500-master")
+                .hasMessageContaining("HTTP 500");
+        assertThat(fixture.clean("it-api500")).isTrue();
+    }
+
+    @Test
+    void shouldRideOutAnApiErrorOnceAndDroppedWatchesAndLogStreams() throws Exception {
+        // given one failing call, and watches and log streams that drop during the run
+        fixture.cluster.failApiCalls("create", "services", 500, 1);
+        fixture.cluster.logFollowLifetime(Duration.ofSeconds(3));
+
+        // when
+        int exit;
+        try (RunHandle run = fixture.backend().start(request("it-drops"), events)) {
+            events.awaitLine(l -> l.source().equals("master") && l.text().contains("Sending spawn jobs"), FAST);
+            assertThat(fixture.cluster.dropWatches("pods")).isPositive();
+            fixture.cluster.dropLogStreams();
+            exit = run.masterExit().get(60, TimeUnit.SECONDS);
+        }
+
+        // then the run completed, every master line arrived once, and the watch and streams were resumed
+        assertThat(exit).as("the reporter leaves the verdict to the thresholds").isZero();
+        assertThat(events.faults).isEmpty();
+        List<String> master = events.linesOf("master");
+        assertThat(master.stream().filter(l -> l.contains("Shutting down (exit code 0)")))
+                .hasSize(1);
+        assertThat(master.stream().filter(l -> l.startsWith("[")).toList()).doesNotHaveDuplicates();
+        assertThat(fixture.cluster.apiCalls().stream()
+                        .filter(c -> c.verb().equals("watch") && "pods".equals(c.resource())))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(fixture.clean("it-drops")).isTrue();
+    }
+
+    @Test
+    void shouldRemoveEverythingWhenClosedBeforeTheWorkersStarted() throws Exception {
+        // given workers that stay pending
+        fixture.cluster.unschedulable("worker");
+        RunHandle run = fixture.backend().start(request("it-abort-early"), events);
+
+        // when the build is aborted: the thread is interrupted and the handle closed
+        Thread.currentThread().interrupt();
+        try {
+            run.close();
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+
+        // then
+        assertThat(fixture.clean("it-abort-early")).isTrue();
+    }
+
+    @Test
+    void shouldRemoveEverythingWhenClosedMidRun() throws Exception {
+        // given a running test
+        RunHandle run = fixture.backend().start(request("it-abort-run"), events);
+        events.awaitLine(l -> l.source().equals("master") && l.text().contains("Sending spawn jobs"), FAST);
+
+        // when
+        long start = System.nanoTime();
+        run.close();
+        System.out.printf("close mid-run took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+        // then
+        assertThat(fixture.clean("it-abort-run")).isTrue();
+        assertThat(fixture.cluster.liveProcesses()).isEmpty();
+    }
+}
