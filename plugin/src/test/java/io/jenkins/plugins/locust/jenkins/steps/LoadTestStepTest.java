@@ -8,7 +8,13 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.Permission;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +65,125 @@ class LoadTestStepTest {
         assertThat(step.getRunTime()).isNull();
         assertThat(step.getHost()).isNull();
         assertThat(step.getThresholds()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheFurtherParametersToTheSpecDefaults() {
+        // given, when
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+
+        // then
+        assertThat(step.getLocustfile()).isNull();
+        assertThat(step.getSpawnRate()).isNull();
+        assertThat(step.getStages()).isEmpty();
+        assertThat(step.getEnv()).isEmpty();
+        assertThat(step.getLocustArgs()).isEmpty();
+        assertThat(step.getTags()).isEmpty();
+        assertThat(step.getExcludeTags()).isEmpty();
+        assertThat(step.getProcesses()).isNull();
+        assertThat(step.getHostAliases()).isEmpty();
+        assertThat(step.getStartTimeout()).isNull();
+        assertThat(step.getStopTimeout()).isNull();
+        assertThat(step.getImage()).isNull();
+    }
+
+    @Test
+    void shouldBindTheFurtherParametersThroughTheirSetters() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf");
+
+        // when
+        step.setLocustfile(" shop.py ");
+        step.setSpawnRate(2.5);
+        step.setStages(List.of("1m:10:2"));
+        step.setEnv(Map.of("TENANT", "nightly"));
+        step.setLocustArgs(List.of("--loglevel=DEBUG"));
+        step.setTags(List.of("browse"));
+        step.setExcludeTags(List.of("admin"));
+        step.setProcesses(2);
+        step.setHostAliases(List.of("10.0.0.7=api.internal"));
+        step.setStartTimeout(" 3m ");
+        step.setStopTimeout("0s");
+        step.setImage("locustio/locust:2.47.0");
+
+        // then
+        assertThat(step.getLocustfile()).isEqualTo("shop.py");
+        assertThat(step.getSpawnRate()).isEqualTo(2.5);
+        assertThat(step.getStages()).containsExactly("1m:10:2");
+        assertThat(step.getEnv()).containsExactly(Map.entry("TENANT", "nightly"));
+        assertThat(step.getLocustArgs()).containsExactly("--loglevel=DEBUG");
+        assertThat(step.getTags()).containsExactly("browse");
+        assertThat(step.getExcludeTags()).containsExactly("admin");
+        assertThat(step.getProcesses()).isEqualTo(2);
+        assertThat(step.getHostAliases()).containsExactly("10.0.0.7=api.internal");
+        assertThat(step.getStartTimeout()).isEqualTo("3m");
+        assertThat(step.getStopTimeout()).isEqualTo("0s");
+        assertThat(step.getImage()).isEqualTo("locustio/locust:2.47.0");
+        assertThat(step.arguments())
+                .extracting(
+                        StepArguments::locustfile,
+                        StepArguments::spawnRate,
+                        StepArguments::processes,
+                        StepArguments::startTimeout,
+                        StepArguments::stopTimeout,
+                        StepArguments::image)
+                .containsExactly("shop.py", 2.5, 2, "3m", "0s", "locustio/locust:2.47.0");
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void shouldTakeEnvNamesAndValuesAsTextKeepingTheirOrder() {
+        // given a Groovy map as a pipeline may pass it: a number and a non-String text among the values
+        Map raw = new LinkedHashMap<>();
+        raw.put("TENANT", new StringBuilder("nightly"));
+        raw.put("SEED", 42);
+        raw.put("EMPTY", null);
+
+        // when
+        LoadTestStep step = new LoadTestStep("perf");
+        step.setEnv(raw);
+
+        // then
+        assertThat(step.getEnv().keySet()).containsExactly("TENANT", "SEED", "EMPTY");
+        assertThat(step.getEnv()).containsEntry("TENANT", "nightly").containsEntry("SEED", "42");
+        assertThat(step.getEnv().get("EMPTY")).isNull();
+    }
+
+    @Test
+    void shouldLogOnlyTheGivenFurtherParametersAndNoEnvValues() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf");
+        step.setSpawnRate(5.0);
+        step.setEnv(Map.of("API_TOKEN", "s3cr3t"));
+
+        // when
+        String described = step.arguments().describe();
+
+        // then
+        assertThat(described).endsWith(", spawnRate=5.0, env=[API_TOKEN]").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void shouldSurviveSerialisationWithEveryParameter() throws Exception {
+        // given
+        LoadTestStep step = new LoadTestStep("perf");
+        step.setStages(List.of("1m:10"));
+        step.setEnv(Map.of("TENANT", "nightly"));
+        step.setTags(List.of("browse"));
+        StepArguments arguments = step.arguments();
+
+        // when
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(arguments);
+        }
+        Object read;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+
+        // then
+        assertThat(read).isEqualTo(arguments);
     }
 
     @Test

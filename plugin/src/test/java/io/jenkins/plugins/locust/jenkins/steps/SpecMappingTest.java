@@ -3,13 +3,17 @@ package io.jenkins.plugins.locust.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.spec.HostAlias;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +75,122 @@ class SpecMappingTest {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("script")
                 .hasMessageContaining("users")
+                .hasMessageContaining("runTime");
+    }
+
+    @Test
+    void shouldMapEveryFurtherParameterOntoTheSpec() {
+        // given a folder script and every further parameter of the step
+        LoadTestStep step = new LoadTestStep("perf");
+        step.setLocustfile("locustfile.py");
+        step.setSlaves(2);
+        step.setSpawnRate(12.5);
+        step.setStages(List.of("2m:50:10", "5m:300"));
+        step.setEnv(Map.of("TENANT", "nightly"));
+        step.setLocustArgs(List.of("--loglevel=DEBUG"));
+        step.setTags(List.of("browse", "checkout"));
+        step.setExcludeTags(List.of("admin"));
+        step.setProcesses(3);
+        step.setHostAliases(List.of("10.0.0.7=api.internal,shop.internal"));
+        step.setStartTimeout("3m");
+        step.setStopTimeout("30s");
+        step.setImage("locustio/locust:2.31.0");
+
+        // when
+        LoadTestSpec spec = SpecMapping.toSpec(step.arguments(), workspace);
+
+        // then
+        assertThat(spec.script()).isEqualTo(workspace.resolve("perf"));
+        assertThat(spec.locustfile()).isEqualTo("locustfile.py");
+        assertThat(spec.spawnRate()).isEqualTo(12.5);
+        assertThat(spec.stages())
+                .extracting(Stage::duration, Stage::users)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(2), 50),
+                        org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(5), 300));
+        assertThat(spec.stages().get(0).spawnRate()).isEqualTo(10.0);
+        assertThat(spec.runTime()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(spec.env()).containsExactly(Map.entry("TENANT", "nightly"));
+        assertThat(spec.locustArgs()).containsExactly("--loglevel=DEBUG");
+        assertThat(spec.tags()).containsExactly("browse", "checkout");
+        assertThat(spec.excludeTags()).containsExactly("admin");
+        assertThat(spec.processes()).isEqualTo(3);
+        assertThat(spec.hostAliases())
+                .containsExactly(new HostAlias("10.0.0.7", List.of("api.internal", "shop.internal")));
+        assertThat(spec.startTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(spec.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(spec.image()).isEqualTo("locustio/locust:2.31.0");
+    }
+
+    @Test
+    void shouldReadOneListEntryPerLineFromTheFormsTextAreas() {
+        // given lists as the form's text areas send them
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setStages(List.of("1m:20:5\n\n 2m:0 \r\n"));
+        step.setTags(List.of("browse\ncheckout"));
+        step.setHostAliases(List.of("10.0.0.7=api.internal\n10.0.0.8=shop.internal"));
+
+        // when
+        LoadTestSpec spec = SpecMapping.toSpec(step.arguments(), workspace);
+
+        // then
+        assertThat(spec.stages()).extracting(Stage::users).containsExactly(20, 0);
+        assertThat(spec.tags()).containsExactly("browse", "checkout");
+        assertThat(spec.hostAliases()).extracting(HostAlias::ip).containsExactly("10.0.0.7", "10.0.0.8");
+    }
+
+    @Test
+    void shouldNameEveryBadFurtherFieldAsCoreDoes() {
+        // given a bad value in each further parameter
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setSpawnRate(-1.0);
+        step.setStages(List.of("two minutes:50"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TENANT", null);
+        step.setEnv(env);
+        step.setLocustArgs(List.of("--headless"));
+        step.setTags(List.of("browse checkout"));
+        step.setProcesses(0);
+        step.setStartTimeout("soon");
+        step.setStopTimeout("later");
+
+        // when, then
+        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("spawnRate")
+                .hasMessageContaining("stages")
+                .hasMessageContaining("env")
+                .hasMessageContaining("locustArgs")
+                .hasMessageContaining("tags")
+                .hasMessageContaining("processes")
+                .hasMessageContaining("startTimeout")
+                .hasMessageContaining("stopTimeout");
+    }
+
+    @Test
+    void shouldNameABadHostAliasAndImage() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setHostAliases(List.of("not-an-alias"));
+        step.setImage("locustio/locust:latest");
+
+        // when, then
+        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("hostAliases")
+                .hasMessageContaining("image");
+    }
+
+    @Test
+    void shouldRejectStagesTogetherWithARunTimeAsCoreDoes() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setRunTime("5m");
+        step.setStages(List.of("1m:10"));
+
+        // when, then
+        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+                .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("runTime");
     }
 }
