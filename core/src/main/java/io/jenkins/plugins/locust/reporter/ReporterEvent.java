@@ -52,10 +52,18 @@ public sealed interface ReporterEvent {
     /** The reporter refused to run (e.g. stages and the locustfile's own load shape); Locust exits next. */
     record Failure(String message) implements ReporterEvent {}
 
-    /** Everything Locust counted, printed once when the master quits (normal end, abort or SIGTERM). */
+    /**
+     * Everything Locust counted, printed once when the master quits (normal end, abort or SIGTERM).
+     *
+     * @param testSeconds seconds from test start to test stop (null if it never stopped before quitting)
+     * @param stopCause why the test stopped before quitting: {@code abort}, {@code workers_missing} (Locust stopped
+     *     it because every worker missed its heartbeats), or null
+     */
     record Final(
             Integer exitCode,
             boolean aborted,
+            Double testSeconds,
+            String stopCause,
             Instant started,
             Instant stopped,
             EndpointStats total,

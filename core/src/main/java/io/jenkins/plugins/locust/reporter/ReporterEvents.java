@@ -121,6 +121,8 @@ public final class ReporterEvents {
         return new ReporterEvent.Final(
                 integer(json, "exit_code"),
                 json.path("aborted").asBoolean(),
+                decimal(json, "test_seconds"),
+                text(json, "stop_cause"),
                 instant(json, "start_time"),
                 instant(json, "stop_time"),
                 endpoint(json.path("total")),

@@ -118,6 +118,27 @@ public final class ResultCollector {
         return Optional.ofNullable(abort);
     }
 
+    /**
+     * Why the numbers cover less than the planned test although nobody asked to stop it: Locust stopped the test
+     * itself when every worker missed its heartbeats. Empty for a complete run (or before the final event).
+     */
+    public synchronized Optional<String> incompleteReason() {
+        if (last == null || !"workers_missing".equals(last.stopCause())) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "Locust stopped the test %s into the planned %s because every worker stopped sending heartbeats"
+                        + " (workers starved of CPU, or their network to the master broke); the numbers cover"
+                        + " only that part. Give workers more CPU (or fewer users each) and run again.",
+                seconds(last.testSeconds()),
+                seconds(spec.plannedDuration().toMillis() / 1000.0)));
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "early" : String.format(Locale.ROOT, "%.0f s", value);
+    }
+
     /** Why the reporter refused to run, if it did. */
     public synchronized Optional<String> failure() {
         return Optional.ofNullable(failure).map(ReporterEvent.Failure::message);
@@ -187,6 +208,7 @@ public final class ResultCollector {
                         w.maxCpuPercent()));
             }
         }
+        incompleteReason().ifPresent(all::add);
         if (last.total().requests() == 0) {
             all.add("No requests were made: check the host and that the locustfile's users send requests.");
         }

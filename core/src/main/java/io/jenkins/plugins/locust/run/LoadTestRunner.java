@@ -6,13 +6,19 @@ import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.spec.DurationParser;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.spec.Stage;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
+import io.jenkins.plugins.locust.threshold.Severity;
+import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.threshold.Verdict;
+import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +89,10 @@ public final class LoadTestRunner {
             throw endedWithoutResult(exitCode, console);
         }
         LoadTestResult result = collector.result(runId, backend.name(), exitCode);
-        Verdict verdict = evaluation.evaluate(spec.thresholds(), result, baseline);
+        Verdict verdict = collector
+                .incompleteReason()
+                .map(reason -> failIncomplete(evaluation.evaluate(spec.thresholds(), result, baseline), reason))
+                .orElseGet(() -> evaluation.evaluate(spec.thresholds(), result, baseline));
         try {
             evaluation.writeReports(result, verdict, outDir);
         } catch (IOException e) {
@@ -175,6 +184,14 @@ public final class LoadTestRunner {
     }
 
     /** Ends the wait at once for a fatal backend fault or a reporter that refused to run. */
+    /** Thresholds judged on a fraction of the planned test prove nothing: such a run never passes. */
+    private static Verdict failIncomplete(Verdict verdict, String reason) {
+        List<ThresholdOutcome> outcomes = new ArrayList<>(verdict.outcomes());
+        outcomes.add(new ThresholdOutcome(
+                "the test runs for its planned duration", null, null, OutcomeStatus.FAILED, Severity.FAILURE, reason));
+        return new Verdict(VerdictStatus.FAILED, outcomes);
+    }
+
     private static void failFast(RunHandle handle, ResultCollector collector, RunConsole console)
             throws LoadTestException {
         Optional<String> fatal = console.fatalFault();

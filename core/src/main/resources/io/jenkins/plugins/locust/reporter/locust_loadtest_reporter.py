@@ -82,6 +82,8 @@ class Reporter:
         self.breaches = {}
         self.aborted = False
         self.final_sent = False
+        self.test_stopped_at = None
+        self.stop_cause = None
 
     # ---- events -------------------------------------------------------------------------------------------
 
@@ -104,6 +106,26 @@ class Reporter:
         if self.started is None:
             self.started = time.monotonic()
             self.started_wall = time.time()
+
+    def test_stopped(self):
+        # Locust's master stops the whole test by itself when its last worker misses heartbeats (a CPU-starved
+        # worker looks exactly like a dead one). The run then ends at the run time with the numbers of the first
+        # seconds only: record it, so the result says so instead of passing on partial data.
+        if self.test_stopped_at is not None or self.started is None:
+            return
+        self.test_stopped_at = self.elapsed()
+        clients = list(self.runner.clients.values())
+        missing = [client for client in clients if client.state == "missing"]
+        for client in missing:
+            known = self.seen.setdefault(client.id, {"max_cpu": 0.0, "lost": False, "gone": False})
+            known["state"] = client.state
+            if not known["lost"]:
+                known["lost"] = True
+                known["lost_at"] = self.test_stopped_at
+        if self.aborted:
+            self.stop_cause = "abort"
+        elif clients and len(missing) == len(clients):
+            self.stop_cause = "workers_missing"
 
     def elapsed(self):
         return 0.0 if self.started is None else round(time.monotonic() - self.started, 3)
@@ -214,6 +236,8 @@ class Reporter:
             elapsed=self.elapsed(),
             exit_code=exit_code,
             aborted=self.aborted,
+            test_seconds=self.test_stopped_at,
+            stop_cause=self.stop_cause,
             start_time=self.started_wall or stats.total.start_time,
             stop_time=time.time(),
             last_request_time=stats.total.last_request_timestamp,
@@ -379,6 +403,12 @@ def _on_init(environment, **_kwargs):
 def _on_test_start(**_kwargs):
     if _reporter is not None:
         _reporter.test_started()
+
+
+@events.test_stop.add_listener
+def _on_test_stop(**_kwargs):
+    if _reporter is not None:
+        _reporter.test_stopped()
 
 
 @events.quit.add_listener

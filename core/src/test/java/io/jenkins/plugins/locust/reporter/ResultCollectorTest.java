@@ -66,6 +66,45 @@ class ResultCollectorTest {
     }
 
     @Test
+    void shouldCallARunIncompleteWhenLocustStoppedItForMissingWorkers() throws IOException {
+        // given
+        ResultCollector complete = new ResultCollector(spec(2), Clock.systemUTC());
+        ResultCollector stopped = new ResultCollector(spec(2), Clock.systemUTC());
+        List<ReporterEvent> run = ReporterEventsTest.recordedRun();
+        ReporterEvent.Final recorded = run.stream()
+                .filter(ReporterEvent.Final.class::isInstance)
+                .map(ReporterEvent.Final.class::cast)
+                .findFirst()
+                .orElseThrow();
+        ReporterEvent.Final missing = new ReporterEvent.Final(
+                recorded.exitCode(),
+                false,
+                4.2,
+                "workers_missing",
+                recorded.started(),
+                recorded.stopped(),
+                recorded.total(),
+                recorded.endpoints(),
+                recorded.errors(),
+                recorded.exceptions(),
+                recorded.workers());
+
+        // when
+        run.forEach(complete::accept);
+        run.stream().filter(e -> !(e instanceof ReporterEvent.Final)).forEach(stopped::accept);
+        stopped.accept(missing);
+
+        // then
+        assertThat(recorded.stopCause()).isNull();
+        assertThat(complete.incompleteReason()).isEmpty();
+        assertThat(stopped.incompleteReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("4 s into the planned 10 s")
+                .contains("every worker stopped sending heartbeats"));
+        assertThat(stopped.result("lt-1", "local", 0).warnings())
+                .contains(stopped.incompleteReason().orElseThrow());
+    }
+
+    @Test
     void shouldNameALostWorkerAndAHotWorkerInTheWarnings() throws IOException {
         // given
         ResultCollector collector = new ResultCollector(spec(2), Clock.systemUTC());

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
+import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
+import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +117,27 @@ class LoadTestRunnerTest {
                 .contains("[master] [2026-11-29] vm/INFO/locust.main: Starting Locust 2.47.0")
                 .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
                 .noneMatch(line -> line.contains("##loadtest:"));
+    }
+
+    @Test
+    void shouldNeverPassARunThatLocustStoppedBecauseEveryWorkerWentMissing() throws Exception {
+        // given: the recorded run, as if Locust had stopped the test after 4 s for lack of heartbeats
+        List<String> lines = recordedRun().stream()
+                .map(line -> line.replace(
+                        "\"aborted\":false,",
+                        "\"aborted\":false,\"test_seconds\":4.0," + "\"stop_cause\":\"workers_missing\","))
+                .toList();
+        ScriptedBackend backend = new ScriptedBackend(0, events -> lines.forEach(line -> events.line("master", line)));
+
+        // when
+        RunOutcome outcome = new LoadTestRunner(backend, console::add).run(spec(2, "30s"), dir, Optional.empty());
+
+        // then: the threshold alone holds, the run as a whole does not
+        assertThat(outcome.verdict().outcomes())
+                .extracting(ThresholdOutcome::status)
+                .containsExactly(OutcomeStatus.PASSED, OutcomeStatus.FAILED);
+        assertThat(outcome.verdict().status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(outcome.verdict().outcomes().get(1).message()).contains("every worker stopped sending heartbeats");
     }
 
     @Test
