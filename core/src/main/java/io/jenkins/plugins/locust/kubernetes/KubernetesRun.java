@@ -122,8 +122,8 @@ final class KubernetesRun implements RunHandle {
                 && pods.report(pod, "deleting")) {
             events.fault(
                     PodDiagnosis.describe(pod, source) + " is being deleted (by kubectl, a node drain or an"
-                            + " eviction): Locust stops the test early, and the result covers only the time until"
-                            + " then.",
+                            + " eviction): Locust stops the test early; a result, if it still prints one, covers only"
+                            + " the time until then.",
                     false);
         }
         Optional<String> blocked = PodDiagnosis.blocked(pod, source);
@@ -299,6 +299,8 @@ final class KubernetesRun implements RunHandle {
             }
             masterExit.completeExceptionally(new LoadTestException("The run was closed."));
         } finally {
+            // an interrupt during cleanup (the deletions are already sent) only cuts the wait short
+            interrupted |= Thread.interrupted();
             client.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();

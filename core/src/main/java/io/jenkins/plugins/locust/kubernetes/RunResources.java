@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Creating and removing one run's objects. Creation follows the plan's order: the ConfigMap first, then (owned by
@@ -26,6 +27,7 @@ final class RunResources {
     private final KubernetesClient client;
     private final String namespace;
     private final String runId;
+    private boolean interrupted;
 
     RunResources(KubernetesClient client, String namespace, String runId) {
         this.client = client;
@@ -59,11 +61,11 @@ final class RunResources {
     List<String> delete(String configMapName, Duration timeout) {
         List<String> problems = new ArrayList<>();
         try {
-            client.configMaps()
+            evenIfInterrupted(() -> client.configMaps()
                     .inNamespace(namespace)
                     .withName(configMapName)
                     .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                    .delete();
+                    .delete());
         } catch (KubernetesClientException e) {
             problems.add(KubernetesErrors.describe(e, "delete ConfigMap " + configMapName, namespace));
         }
@@ -75,9 +77,9 @@ final class RunResources {
             }
         } catch (KubernetesClientException e) {
             problems.add("could not confirm that the pods are gone: " + e.getMessage());
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            problems.add("interrupted while waiting for the pods to terminate");
         }
         return problems;
     }
@@ -86,7 +88,7 @@ final class RunResources {
      * Waits until no pod of the run is left. Pod events wake the wait up; the list is also re-read every second,
      * because a watch opened after the last deletion has nothing left to tell.
      */
-    private List<String> awaitPodsGone(Duration timeout) throws InterruptedException {
+    private List<String> awaitPodsGone(Duration timeout) {
         Semaphore changed = new Semaphore(0);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Watch watch = client.pods()
@@ -104,11 +106,10 @@ final class RunResources {
                     }
                 })) {
             while (true) {
-                List<String> left = client
-                        .pods()
-                        .inNamespace(namespace)
-                        .withLabel(RunNames.RUN_ID_LABEL, runId)
-                        .list()
+                List<String> left = evenIfInterrupted(() -> client.pods()
+                                .inNamespace(namespace)
+                                .withLabel(RunNames.RUN_ID_LABEL, runId)
+                                .list())
                         .getItems()
                         .stream()
                         .map(p -> "pod " + p.getMetadata().getName())
@@ -117,8 +118,32 @@ final class RunResources {
                 if (left.isEmpty() || remaining <= 0) {
                     return left;
                 }
-                if (changed.tryAcquire(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
-                    changed.drainPermits();
+                try {
+                    if (changed.tryAcquire(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
+                        changed.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    // a second abort: the deletions are sent, confirming them is bounded; keep the flag for later
+                    interrupted = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs an API call to its end even when the thread is interrupted (a second abort during cleanup): the flag is
+     * cleared for the call, which is retried if the interrupt broke it, and set again when the cleanup is over.
+     */
+    private <T> T evenIfInterrupted(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            interrupted |= Thread.interrupted();
+            try {
+                return call.get();
+            } catch (KubernetesClientException e) {
+                boolean broken = Thread.interrupted() || e.getCause() instanceof InterruptedException;
+                interrupted |= broken;
+                if (!broken || attempt == 3) {
+                    throw e;
                 }
             }
         }
@@ -149,7 +174,10 @@ final class RunResources {
                         .delete());
         for (Runnable deletion : deletions) {
             try {
-                deletion.run();
+                evenIfInterrupted(() -> {
+                    deletion.run();
+                    return null;
+                });
             } catch (KubernetesClientException e) {
                 problems.add(KubernetesErrors.describe(e, "delete the run's objects by label", namespace));
             }

@@ -170,6 +170,14 @@ public final class TestCluster implements AutoCloseable {
         return all;
     }
 
+    /** Every line a pod's first container printed, as the kubelet kept it (also after the pod is gone). */
+    public List<String> containerLog(String pod) {
+        ContainerLog log = kubelet.existingLog(NAMESPACE, pod, "locust");
+        return log == null
+                ? List.of()
+                : log.snapshot().stream().map(ContainerLog.Entry::text).toList();
+    }
+
     public List<ProcessHandle> liveProcesses() {
         return kubelet.liveProcesses();
     }
