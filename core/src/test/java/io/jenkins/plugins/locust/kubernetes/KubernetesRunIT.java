@@ -94,9 +94,10 @@ class KubernetesRunIT {
         long counted = outcome.result().aggregated().requests();
         long served = target.totalRequests();
         System.out.printf("requests: counted %d, served %d (%d missing)%n", counted, served, served - counted);
-        // Exact on an idle machine. Locust's master waits a fixed 0.5 s for the workers' final stats when it quits;
-        // on a saturated machine a worker's last report (up to 3 s of its traffic) arrives later and is lost.
-        assertThat(counted).isPositive().isLessThanOrEqualTo(served).isGreaterThanOrEqualTo(served * 3 / 4);
+        // The reporter makes the master wait for every worker's last report, so only requests in flight when the
+        // users were stopped (at most one per user) reached the target without being recorded.
+        assertThat(counted).isPositive();
+        assertThat(served - counted).isBetween(0L, 6L);
         assertThat(outcome.result().aggregated().failures()).isLessThanOrEqualTo(target.totalFailures());
         assertThat(outcome.result().run().backend()).isEqualTo("kubernetes");
     }

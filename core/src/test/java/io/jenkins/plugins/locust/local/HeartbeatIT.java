@@ -1,7 +1,7 @@
 package io.jenkins.plugins.locust.local;
 
 import static io.jenkins.plugins.locust.local.LocalRunFixture.assertNoLocustProcessLeft;
-import static io.jenkins.plugins.locust.local.LocalRunFixture.locustProcesses;
+import static io.jenkins.plugins.locust.local.LocalRunFixture.signalWorkers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.locust.run.LocustInstallation;
@@ -11,10 +11,8 @@ import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import io.jenkins.plugins.locust.testing.TestTarget;
 import io.jenkins.plugins.locust.threshold.OutcomeStatus;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,17 +90,5 @@ class HeartbeatIT {
         assertThat(outcome.result().warnings()).anySatisfy(w -> assertThat(w).contains("Locust stopped the test"));
         assertThat(outcome.result().workers()).isNotEmpty().allMatch(w -> w.lost());
         assertNoLocustProcessLeft();
-    }
-
-    private static void signalWorkers(String signal) throws IOException, InterruptedException {
-        List<ProcessHandle> workers = locustProcesses().stream()
-                .filter(p -> p.info().commandLine().orElse("").contains("--worker"))
-                .toList();
-        for (ProcessHandle worker : workers) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(worker.pid()))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-        }
     }
 }

@@ -20,6 +20,7 @@ import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -122,6 +123,27 @@ class LocalBackendIT {
         // then the version fix let the workers in, and the numbers are as right as on 2.47
         assertMatchesTarget(outcome.result());
         assertThat(outcome.result().run().locustVersion()).isEqualTo("2.12.1");
+        assertNoLocustProcessLeft();
+    }
+
+    @Test
+    void shouldKeepTheLastNumbersOfWorkersThatAnswerLateAtTheEnd() throws Exception {
+        // given
+        Future<RunOutcome> run = fixture.start(spec(TestLocustfiles.TARGET_USERS, "8s", target.url()), dir);
+        fixture.awaitConsole("All 2 workers connected", Duration.ofSeconds(60));
+        Instant freezeAt = Instant.now().plusMillis(6_500);
+        LocalRunFixture.await("the last seconds of the run", Duration.ofSeconds(10), () -> Instant.now()
+                .isAfter(freezeAt));
+
+        // when: the workers are starved while the master quits (Locust alone waits 0.5 s for their last stats)
+        LocalRunFixture.signalWorkers("STOP");
+        fixture.awaitConsole("--run-time limit reached", Duration.ofSeconds(20));
+        Thread.sleep(2_000); // the stimulus: the workers answer the quit 2 s late
+        LocalRunFixture.signalWorkers("CONT");
+        RunOutcome outcome = run.get();
+
+        // then
+        assertMatchesTarget(outcome.result());
         assertNoLocustProcessLeft();
     }
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.locust.run.LoadTestRunner;
 import io.jenkins.plugins.locust.run.LocustInstallation;
 import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,19 @@ final class LocalRunFixture implements AutoCloseable {
                 .filter(p -> p.info().commandLine().orElse("").contains(role))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no running Locust process with " + role));
+    }
+
+    /** Sends a signal (e.g. STOP or CONT, to starve or revive them) to every running Locust worker process. */
+    static void signalWorkers(String signal) throws IOException, InterruptedException {
+        List<ProcessHandle> workers = locustProcesses().stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("--worker"))
+                .toList();
+        for (ProcessHandle worker : workers) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(worker.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
