@@ -67,8 +67,8 @@ public final class KubernetesRenderer {
         return new KubernetesPlan(
                 files.configMap(),
                 service(names, annotations, webUi),
-                job(names.masterJob(), master, 1, masterPod, spec),
-                job(names.workerJob(), worker, spec.slaves(), workerPod, spec),
+                job(names.masterJob(), master, 1, 0, masterPod, spec),
+                job(names.workerJob(), worker, spec.slaves(), spec.slaves(), workerPod, spec),
                 names.runLabels());
     }
 
@@ -107,8 +107,13 @@ public final class KubernetesRenderer {
                 .build();
     }
 
-    /** Never retried (a retried master would start a second test); bounded in time; cleaned up after. */
-    private static Job job(String name, PodTemplates.Role role, int pods, PodTemplateSpec pod, LoadTestSpec spec) {
+    /**
+     * Bounded in time and cleaned up after. The master is never retried (a second master would start a second
+     * test). Workers may be replaced, once each on average: a Job past its backoff limit fails and Kubernetes
+     * terminates all its running pods, so with a limit of 0 one crashed worker would take every other one down.
+     */
+    private static Job job(
+            String name, PodTemplates.Role role, int pods, int backoffLimit, PodTemplateSpec pod, LoadTestSpec spec) {
         long deadline = spec.startTimeout().toSeconds()
                 + spec.plannedDuration().toSeconds()
                 + spec.stopTimeout().toSeconds()
@@ -122,7 +127,7 @@ public final class KubernetesRenderer {
                 .withNewSpec()
                 .withParallelism(pods)
                 .withCompletions(pods)
-                .withBackoffLimit(0)
+                .withBackoffLimit(backoffLimit)
                 .withActiveDeadlineSeconds(deadline)
                 .withTtlSecondsAfterFinished(TTL_SECONDS_AFTER_FINISHED)
                 .withTemplate(pod)

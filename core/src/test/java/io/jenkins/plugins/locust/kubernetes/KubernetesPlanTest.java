@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.jenkins.plugins.locust.run.RunRequest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,22 @@ class KubernetesPlanTest {
                         .containsExactly("ConfigMap", "locust-minimal-1-abcde-files", "uid-123"));
         assertThat(owned.configMap().getMetadata().getOwnerReferences()).isNullOrEmpty();
         assertThat(plan.masterJob().getMetadata().getOwnerReferences()).isNullOrEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void shouldNeverRetryTheMasterButLetACrashedWorkerBeReplacedWithoutFailingTheOthers(RenderCases.Case golden) {
+        // given
+        RunRequest request = golden.request().get();
+
+        // when
+        KubernetesPlan plan = KubernetesRenderer.render(request);
+
+        // then: past its backoff limit a Job fails and Kubernetes terminates all its running pods
+        assertThat(plan.masterJob().getSpec().getBackoffLimit()).isZero();
+        assertThat(plan.workerJob().getSpec().getBackoffLimit())
+                .isEqualTo(request.spec().slaves())
+                .isEqualTo(plan.workerJob().getSpec().getParallelism());
     }
 
     @Test
@@ -70,7 +87,5 @@ class KubernetesPlanTest {
         assertThat(plan.workerJob().getSpec().getParallelism())
                 .isEqualTo(plan.workerJob().getSpec().getCompletions())
                 .isEqualTo(golden.request().get().spec().slaves());
-        assertThat(plan.masterJob().getSpec().getBackoffLimit()).isZero();
-        assertThat(plan.workerJob().getSpec().getBackoffLimit()).isZero();
     }
 }
