@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,14 +27,8 @@ final class KubernetesCliOptions {
             description = "Namespace for the run's pods (default: the kubeconfig context's).")
     String namespace;
 
-    @Option(
-            names = "--kubeconfig",
-            paramLabel = "FILE",
-            description = "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
-    Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
-    String context;
+    @Mixin
+    ClusterCliOptions cluster = new ClusterCliOptions();
 
     @Option(names = "--service-account", paramLabel = "NAME", description = "Service account for the Locust pods.")
     String serviceAccount;

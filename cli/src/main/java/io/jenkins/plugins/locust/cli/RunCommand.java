@@ -88,7 +88,12 @@ final class RunCommand implements Callable<Integer> {
         // The runner prints the spec's warnings into the run's console.
         LoadTestSpec spec = options.toBuilder().build();
         RunSettings settings = new RunSettings(
-                backend, outDir, baseline, python, options.kubernetes.kubeconfig, options.kubernetes.context);
+                backend,
+                outDir,
+                baseline,
+                python,
+                options.kubernetes.cluster.kubeconfig,
+                options.kubernetes.cluster.context);
         RunOutcome outcome = launcher.launch(spec, settings, line -> {
             err.println(line);
             err.flush();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,14 +46,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Namespace to sweep (default: the kubeconfig context's).")
     String namespace;
 
-    @Option(
-            names = "--kubeconfig",
-            paramLabel = "FILE",
-            description = "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
-    Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
-    String context;
+    @Mixin
+    ClusterCliOptions cluster = new ClusterCliOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -73,7 +68,7 @@ final class SweepCommand implements Callable<Integer> {
         Duration age = DurationParser.parse(olderThan)
                 .orElseThrow(() -> new InvalidSpecException(List.of(
                         new FieldError("--older-than", olderThan, "give a duration such as 90s, 30m, 2h or 1h30m"))));
-        KubernetesConnection connection = connections.apply(kubeconfig, context);
+        KubernetesConnection connection = connections.apply(cluster.kubeconfig, cluster.context);
         PrintWriter out = command.commandLine().getOut();
         try (KubernetesClient client = connection.open()) {
             String ns = connection.namespaceFor(namespace, client);
