@@ -58,54 +58,6 @@ public record LoadTestSpec(
         warnings = List.copyOf(warnings);
     }
 
-    /** A spec without warnings (tests, and callers from before the warnings channel). */
-    public LoadTestSpec(
-            Path script,
-            String locustfile,
-            int users,
-            int slaves,
-            double spawnRate,
-            Duration runTime,
-            String host,
-            List<String> thresholds,
-            List<Stage> stages,
-            Map<String, String> env,
-            List<String> locustArgs,
-            List<String> tags,
-            List<String> excludeTags,
-            String image,
-            Resources masterResources,
-            Resources workerResources,
-            int processes,
-            List<HostAlias> hostAliases,
-            Duration startTimeout,
-            Duration stopTimeout,
-            KubernetesOptions kubernetes) {
-        this(
-                script,
-                locustfile,
-                users,
-                slaves,
-                spawnRate,
-                runTime,
-                host,
-                thresholds,
-                stages,
-                env,
-                locustArgs,
-                tags,
-                excludeTags,
-                image,
-                masterResources,
-                workerResources,
-                processes,
-                hostAliases,
-                startTimeout,
-                stopTimeout,
-                kubernetes,
-                List.of());
-    }
-
     public static LoadTestSpecBuilder builder() {
         return new LoadTestSpecBuilder();
     }
