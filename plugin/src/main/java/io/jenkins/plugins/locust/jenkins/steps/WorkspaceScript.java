@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.locust.run.RunFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -67,7 +68,7 @@ final class WorkspaceScript extends MasterToSlaveFileCallable<WorkspaceScript.Co
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(file -> !skipped(path.relativize(file)))
+                    .filter(file -> !RunFiles.skipped(path.relativize(file)))
                     .limit(MAX_FILES + 1L)
                     .toList();
         }
@@ -92,16 +93,5 @@ final class WorkspaceScript extends MasterToSlaveFileCallable<WorkspaceScript.Co
             result.contents.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
         }
         return result;
-    }
-
-    /** Caches and hidden files (.git, editor files) are not part of the test, as core's RunFiles skips them. */
-    private static boolean skipped(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.startsWith(".") || name.equals("__pycache__") || name.endsWith(".pyc")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
