@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.trend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.page.PageJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class TrendBuilderTest {
                 new BuildRun(10, "search", summary(45, 110, 0)));
 
         // when
-        String json = TrendJson.of(TrendBuilder.build(runs, 20));
+        String json = PageJson.write(TrendBuilder.build(runs, 20));
 
         // then a build without a report has a gap (null), never a zero that would look like a measurement
         assertThat(json)
