@@ -24,22 +24,33 @@ final class ExitCodes {
 
     /** One line saying what the verdict means for the exit code: the thresholds, then the guard rails. */
     static String describe(Verdict verdict) {
+        return switch (verdict.status()) {
+            case PASSED ->
+                verdict.outcomes().isEmpty()
+                        ? "PASSED (no thresholds given; the guard rails' defaults judged the run)"
+                        : "PASSED: " + thresholds(verdict);
+            case UNSTABLE -> "UNSTABLE (warning, exit 0): " + thresholds(verdict) + guardRails(verdict);
+            case FAILED -> "FAILED: " + thresholds(verdict) + guardRails(verdict);
+        };
+    }
+
+    /** e.g. {@code 2 of 3 thresholds held, 1 skipped} or {@code 1 of 3 thresholds breached, all of them unstable}. */
+    private static String thresholds(Verdict verdict) {
         int total = verdict.outcomes().size();
+        if (total == 0) {
+            return "no thresholds given";
+        }
         long breached = count(verdict.outcomes(), OutcomeStatus.FAILED);
         long skipped = count(verdict.outcomes(), OutcomeStatus.SKIPPED);
         String skippedNote = skipped == 0 ? "" : ", " + skipped + " skipped";
-        String rails = guardRails(verdict);
-        return switch (verdict.status()) {
-            case PASSED ->
-                total == 0
-                        ? "PASSED (no thresholds given; the guard rails' defaults judged the run)"
-                        : "PASSED: " + count(verdict.outcomes(), OutcomeStatus.PASSED) + " of " + thresholds(total)
-                                + " held" + skippedNote;
-            case UNSTABLE ->
-                "UNSTABLE (warning, exit 0): " + breached + " of " + thresholds(total)
-                        + " breached, all of them unstable-level" + skippedNote + rails;
-            case FAILED -> "FAILED: " + breached + " of " + thresholds(total) + " breached" + skippedNote + rails;
-        };
+        if (breached == 0) {
+            return count(verdict.outcomes(), OutcomeStatus.PASSED) + " of " + thresholds(total) + " held" + skippedNote;
+        }
+        boolean allUnstable = verdict.outcomes().stream()
+                .filter(o -> o.status() == OutcomeStatus.FAILED)
+                .allMatch(o -> o.severity() == Severity.UNSTABLE);
+        return breached + " of " + thresholds(total) + " breached" + (allUnstable ? ", all of them unstable-level" : "")
+                + skippedNote;
     }
 
     /** The guard rails that did not pass, e.g. {@code ; guard rails: 1 failed, 1 unstable}; empty when all passed. */
