@@ -220,15 +220,17 @@ final class PodRunner {
         terminating = true;
         Process p = process;
         if (p != null && p.isAlive()) {
+            // through the handle: Process.destroy() also closes our end of the output, losing the last lines
             p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+            p.toHandle().destroy();
             try {
                 if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    p.toHandle().destroyForcibly();
+                    p.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }

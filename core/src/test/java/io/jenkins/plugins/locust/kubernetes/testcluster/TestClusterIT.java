@@ -129,27 +129,25 @@ class TestClusterIT {
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode())
                         .isEqualTo(403));
         // and the namespace admits only pods that pass "restricted", whoever creates them
-        Pod privileged = new PodBuilder()
+        Pod unrestricted = new PodBuilder()
                 .withNewMetadata()
-                .withName("privileged")
+                .withName("unrestricted")
                 .endMetadata()
                 .withNewSpec()
                 .addNewContainer()
                 .withName("c")
                 .withImage("busybox")
-                .withNewSecurityContext()
-                .withPrivileged(true)
-                .endSecurityContext()
                 .endContainer()
                 .endSpec()
                 .build();
         assertThatThrownBy(() -> cluster.client()
                         .pods()
                         .inNamespace(cluster.namespace())
-                        .resource(privileged)
+                        .resource(unrestricted)
                         .create())
                 .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("violates PodSecurity \"restricted:latest\"");
+                .hasMessageContaining("violates PodSecurity \"restricted:latest\"")
+                .hasMessageContaining("runAsNonRoot != true");
     }
 
     @Test
