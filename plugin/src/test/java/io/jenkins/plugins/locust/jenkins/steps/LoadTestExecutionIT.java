@@ -125,7 +125,8 @@ class LoadTestExecutionIT {
             assertThat(runFolder(context).resolve("workspace/perf/" + TestLocustfiles.TARGET_USERS))
                     .as("the script, copied from the workspace")
                     .isRegularFile();
-            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isEmpty();
+            assertThat(cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, runId, Duration.ofSeconds(30)))
+                    .isTrue();
             assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
         }
     }
@@ -193,8 +194,8 @@ class LoadTestExecutionIT {
             // given a run whose workers are connected, started by a controller that reaches the cluster through a link
             TestStepContext context = context(new EnvVars());
             LoadTestStep step = step("kubernetes", "20s", "requests > 1000000 unstable");
-            LoadTestExecution execution =
-                    new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters(controllerLink.url()));
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
             execution.start();
             await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
             String runId = runFolder(context).getFileName().toString();
@@ -208,7 +209,7 @@ class LoadTestExecutionIT {
             // ... and the restarted controller reads the program back and resumes the step with a new context
             TestStepContext resumed = context.afterRestart(new RecordingListener());
             LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
-            read.useClusters(clusters(cluster.url()));
+            read.useClusters(clusters(cluster, cluster.url()));
             read.onResume();
 
             // then the run ends with the verdict an uninterrupted run has, and nothing is left
@@ -232,8 +233,8 @@ class LoadTestExecutionIT {
             // given a running run, and a controller that dies
             TestStepContext context = context(new EnvVars());
             LoadTestStep step = step("kubernetes", "5m", "p95 < 10s");
-            LoadTestExecution execution =
-                    new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters(controllerLink.url()));
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
             execution.start();
             await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
             String runId = runFolder(context).getFileName().toString();
@@ -245,12 +246,12 @@ class LoadTestExecutionIT {
                     .batch()
                     .v1()
                     .jobs()
-                    .inNamespace(TestCluster.NAMESPACE)
+                    .inNamespace(cluster.namespace())
                     .withLabel(RunNames.RUN_ID_LABEL, runId)
                     .delete();
             cluster.client()
                     .pods()
-                    .inNamespace(TestCluster.NAMESPACE)
+                    .inNamespace(cluster.namespace())
                     .withLabel(RunNames.RUN_ID_LABEL, runId)
                     .delete();
             await(
@@ -259,7 +260,7 @@ class LoadTestExecutionIT {
                     context);
             TestStepContext resumed = context.afterRestart(new RecordingListener());
             LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
-            read.useClusters(clusters(cluster.url()));
+            read.useClusters(clusters(cluster, cluster.url()));
             read.onResume();
 
             // then the step fails saying so, and whatever was left of the run is removed
@@ -270,9 +271,12 @@ class LoadTestExecutionIT {
         }
     }
 
-    private static Clusters clusters(String url) {
+    /** A cluster configured by URL, token and CA, as the global configuration holds it; {@code url} may be a relay. */
+    private static Clusters clusters(TestCluster cluster, String url) {
         return new FixedClusters(
-                "test", KubernetesConnection.token(url, TestCluster.TOKEN).withNamespace(TestCluster.NAMESPACE));
+                "test",
+                KubernetesConnection.token(url, cluster.token(), cluster.caPem())
+                        .withNamespace(cluster.namespace()));
     }
 
     private static byte[] serialize(Object value) throws IOException {
@@ -308,7 +312,7 @@ class LoadTestExecutionIT {
     }
 
     private static LoadTestExecution execution(TestStepContext context, LoadTestStep step, TestCluster cluster) {
-        Clusters clusters = cluster == null ? new FixedClusters("test", null) : clusters(cluster.url());
+        Clusters clusters = cluster == null ? new FixedClusters("test", null) : clusters(cluster, cluster.url());
         return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
     }
 
