@@ -165,11 +165,16 @@ public final class ResultCollector {
                 backend,
                 locustVersion().orElse(null),
                 spec.host(),
-                spec.users(),
+                spec.hasOwnLoadShape()
+                        ? timeline.stream().mapToInt(Snapshot::users).max().orElse(0)
+                        : spec.users(),
                 spec.expectedWorkers(),
-                spec.plannedDuration().toMillis() / 1000.0,
+                spec.hasOwnLoadShape() && last.testSeconds() != null
+                        ? last.testSeconds()
+                        : spec.plannedDuration().toMillis() / 1000.0,
                 abort == null ? null : abort.reason(),
-                exitCode != null ? exitCode : last.exitCode());
+                exitCode != null ? exitCode : last.exitCode(),
+                spec.loadShape());
         List<EndpointStats> endpoints = last.endpoints().stream()
                 .sorted((a, b) -> a.key().compareTo(b.key()))
                 .toList();
@@ -209,6 +214,14 @@ public final class ResultCollector {
             }
         }
         incompleteReason().ifPresent(all::add);
+        if ("shape_limit".equals(last.stopCause())) {
+            all.add(String.format(
+                    Locale.ROOT,
+                    "The locustfile's load shape %s had not ended after the run time of %s, so the test was stopped"
+                            + " there: raise runTime to let the shape run to its end.",
+                    spec.loadShape(),
+                    seconds(spec.runTime().toMillis() / 1000.0)));
+        }
         if (last.total().requests() == 0) {
             all.add("No requests were made: check the host and that the locustfile's users send requests.");
         }
