@@ -10,6 +10,7 @@ import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import io.jenkins.plugins.locust.testing.TestTarget;
+import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,9 @@ class LoadShapeIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(40));
         assertThat(result.aggregated().requests()).isPositive();
         assertThat(result.run().loadShape()).isEqualTo("ThreeUsersForFiveSeconds");
+        assertThat(outcome.verdict().status())
+                .as("the load guard rail takes the shape as the plan")
+                .isEqualTo(VerdictStatus.PASSED);
         assertThat(result.run().users()).isEqualTo(3);
         assertThat(result.run().runTimeSeconds()).isBetween(4.0, 8.0);
         assertThat(result.warnings()).noneMatch(w -> w.contains("load shape"));
