@@ -136,7 +136,9 @@ class HpiPackagingIT {
         }
         assertThat(byName)
                 .containsKeys("workflow-step-api", "structs", "jackson2-api", "snakeyaml-api")
-                .containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114");
+                .containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114")
+                .as("the report pages load ECharts 6 from echarts-api (Java 17 line)")
+                .containsEntry("echarts-api", "6.0.0-1247.vf3e35a_c1813f");
     }
 
     @Test
