@@ -16,6 +16,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    /** The build number. */
     public int getNumber() {
         throw new UnsupportedOperationException("stub");
     }
@@ -50,6 +51,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     /** Really on {@code Actionable}; persistent and transient actions of this type. Erasure {@code (Class)List}. */
     @NonNull
     public <T extends Action> List<T> getActions(Class<T> type) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** {@code job/full/name#42}: the job's full name and the build number, unique on this controller. */
+    @NonNull
+    public String getExternalizableId() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,26 @@ final class TestJob extends Job<TestJob, TestJob.Build> {
                 new Build(number, Files.createDirectories(home.resolve("builds").resolve("" + number)));
         builds.put(number, build);
         return build;
+    }
+
+    @Override
+    public boolean isBuildable() {
+        return true;
+    }
+
+    @Override
+    protected SortedMap<Integer, ? extends Build> _getRuns() {
+        return builds.descendingMap();
+    }
+
+    @Override
+    protected void removeRun(Build run) {
+        builds.remove(run.getNumber());
+    }
+
+    @Override
+    public Collection<? extends Job> getAllJobs() {
+        return List.of(this);
     }
 
     @Override
