@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 MVNW := ./mvnw -B
 CLI_JAR := cli/target/loadtest.jar
 APT_PACKAGES := python3-locust chromium
+# ECharts for the browser tests of the Jenkins pages: the version the echarts-api plugin bundles, from npm.
+ECHARTS_VERSION := 6.0.0
+ECHARTS_JS := $(HOME)/.cache/locust-load-test/echarts-$(ECHARTS_VERSION)/echarts.min.js
 
 .PHONY: demo test venv system-packages build cli clean
 
@@ -29,7 +32,16 @@ $(CLI_JAR): $(shell find core/src/main cli/src/main cli/pom.xml core/pom.xml -ty
 
 cli: $(CLI_JAR)
 
-test: venv system-packages
+# npm comes with the machine's Node.js; Debian's npm package only where there is none.
+$(ECHARTS_JS):
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	mkdir -p $(@D)
+	cd $(@D) && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null \
+	  && tar -xzf echarts-$(ECHARTS_VERSION).tgz package/dist/echarts.min.js \
+	  && mv package/dist/echarts.min.js . && rm -rf package echarts-$(ECHARTS_VERSION).tgz
+
+test: venv system-packages $(ECHARTS_JS)
 	$(MVNW) verify
 
 demo: venv $(CLI_JAR)
