@@ -35,6 +35,8 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
 
     private final String name;
     private final String urlName;
+    /** The run's output folder, relative to the build folder ({@code locust/<run id>}). */
+    private final String folder;
     /** The {@link RunSummary} as JSON; null until the run has a result. */
     @CheckForNull
     private String summary;
@@ -47,10 +49,12 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
 
     /**
      * @param urlName from {@link ReportNames#urlName}: unique among the build's load tests
+     * @param folder where the run writes its files, relative to the build folder
      */
-    public LoadTestBuildAction(String name, String urlName) {
+    public LoadTestBuildAction(String name, String urlName, String folder) {
         this.name = name;
         this.urlName = urlName;
+        this.folder = folder;
     }
 
     @Override
@@ -88,7 +92,7 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
 
     /** The run's output folder in the build folder (result.json, page.json, report.html, junit.xml, CSVs). */
     public Path getFolder() {
-        return new File(run.getRootDir(), urlName).toPath();
+        return new File(run.getRootDir(), folder).toPath();
     }
 
     /** The summary, or empty while running and when the run ended without a result. */

@@ -37,7 +37,8 @@ class LoadTestBuildActionTest {
 
     /** A build whose load test ran and wrote its files as the step does. */
     static LoadTestBuildAction completed(TestJob.Build build, String name, LoadTestResult result) throws Exception {
-        LoadTestBuildAction action = new LoadTestBuildAction(name, ReportNames.urlName(name, List.of()));
+        LoadTestBuildAction action =
+                new LoadTestBuildAction(name, ReportNames.urlName(name, List.of()), "locust/lt-" + name.hashCode());
         build.addAction(action);
         ResultJson.write(result, Files.createDirectories(action.getFolder()).resolve("result.json"));
         action.complete(result, VERDICT, Optional.empty());
@@ -48,7 +49,7 @@ class LoadTestBuildActionTest {
     void shouldServeTheLiveProgressWhileRunningAndThePageOnceComplete() throws Exception {
         // given a started load test
         TestJob.Build build = new TestJob(home).newBuild();
-        LoadTestBuildAction action = new LoadTestBuildAction("shop", "locust-shop");
+        LoadTestBuildAction action = new LoadTestBuildAction("shop", "locust-shop", "locust/lt-live");
         build.addAction(action);
         action.started(() ->
                 new LiveProgress("running", false, 10, 2, List.of(new Snapshot(2, 10, 2, 40, 0, 12, 30, 45, 80, 0))));
@@ -71,14 +72,14 @@ class LoadTestBuildActionTest {
         assertThat(page.body()).contains("\"verdict\":\"UNSTABLE\"", "\"expression\":\"p95 < 800ms unstable\"");
         assertThat(action.getSummary().orElseThrow().requests())
                 .isEqualTo(result.aggregated().requests());
-        assertThat(action.getFolder()).isEqualTo(home.resolve("builds/1/locust-shop"));
+        assertThat(action.getFolder()).isEqualTo(home.resolve("builds/1/locust/lt-live"));
     }
 
     @Test
     void shouldSayWhyThereIsNoReport() throws Exception {
         // given
         TestJob.Build build = new TestJob(home).newBuild();
-        LoadTestBuildAction action = new LoadTestBuildAction("shop", "locust-shop");
+        LoadTestBuildAction action = new LoadTestBuildAction("shop", "locust-shop", "locust/lt-live");
         build.addAction(action);
 
         // when

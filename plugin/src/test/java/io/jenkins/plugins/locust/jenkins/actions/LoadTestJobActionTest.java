@@ -24,7 +24,7 @@ class LoadTestJobActionTest {
         completed(third, "shop", result(endpoint("GET", "/", 0, 10, 300, 300)));
         completed(third, "search", result(endpoint("GET", "/q", 0, 10, 50)));
         TestJob.Build running = job.newBuild();
-        running.addAction(new LoadTestBuildAction("shop", "locust-shop"));
+        running.addAction(new LoadTestBuildAction("shop", "locust-shop", "locust/lt-live"));
         // the trend must not need them:
         try (var files = Files.walk(home)) {
             files.filter(f -> f.getFileName().toString().equals("result.json"))

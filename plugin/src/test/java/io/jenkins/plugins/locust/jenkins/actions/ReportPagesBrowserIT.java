@@ -56,7 +56,7 @@ class ReportPagesBrowserIT {
         completed(job.newBuild(), "shop", base);
         completed(job.newBuild(), "shop", base);
         shop = completed(job.newBuild(), "shop", ResultFixtures.realistic());
-        running = new LoadTestBuildAction("shop", "locust-shop");
+        running = new LoadTestBuildAction("shop", "locust-shop", "locust/lt-live");
         job.newBuild().addAction(running);
         List<Snapshot> snapshots = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
