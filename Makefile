@@ -9,7 +9,7 @@ APT_PACKAGES := python3-locust chromium
 ECHARTS_VERSION := 6.0.0
 ECHARTS_JS := $(HOME)/.cache/locust-load-test/echarts-$(ECHARTS_VERSION)/echarts.min.js
 
-.PHONY: demo test venv system-packages build cli clean
+.PHONY: demo test venv system-packages kube build cli clean
 
 venv: $(VENV)/.installed
 
@@ -41,8 +41,15 @@ $(ECHARTS_JS):
 	  && tar -xzf echarts-$(ECHARTS_VERSION).tgz package/dist/echarts.min.js \
 	  && mv package/dist/echarts.min.js . && rm -rf package echarts-$(ECHARTS_VERSION).tgz
 
-test: venv system-packages $(ECHARTS_JS)
-	$(MVNW) verify
+# The Kubernetes ITs' control plane (etcd, kube-apiserver, -controller-manager, -scheduler), built with Go from the
+# module proxy on first use (about 7 minutes on 2 cores) and reused from this cache folder afterwards.
+KUBE_BIN ?= $(HOME)/.cache/locust-load-test/kube-v1.34.4
+
+kube:
+	@KUBE_TEST_BIN="$(KUBE_BIN)" bash tools/kube/build.sh
+
+test: venv system-packages kube $(ECHARTS_JS)
+	$(MVNW) verify -Dkube.bin="$(KUBE_BIN)"
 
 demo: venv $(CLI_JAR)
 	@bash examples/demo.sh
