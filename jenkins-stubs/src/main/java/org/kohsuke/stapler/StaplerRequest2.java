@@ -2,6 +2,10 @@
 package org.kohsuke.stapler;
 
 import jakarta.servlet.http.HttpServletRequest;
+import net.sf.json.JSONObject;
 
-/** The request of core 2.475+ (EE 9). No Stapler-specific member is used. */
-public interface StaplerRequest2 extends HttpServletRequest {}
+/** The request of core 2.475+ (EE 9): the servlet request, and the form binding the configuration uses. */
+public interface StaplerRequest2 extends HttpServletRequest {
+    /** Calls the data-bound setters of {@code bean} for the keys {@code src} has (only those: absent keys are skipped). */
+    void bindJSON(Object bean, JSONObject src);
+}

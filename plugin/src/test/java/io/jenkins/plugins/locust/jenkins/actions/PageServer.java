@@ -44,6 +44,14 @@ final class PageServer implements AutoCloseable {
         return route(path, "application/json", () -> response.get().body().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A path answered with 204 No Content: the browser requests it but stays on its page (headless Chromium's
+     * virtual time does not survive a real navigation, so a test of where a link goes uses this).
+     */
+    PageServer noContent(String path) {
+        return route(path, "text/plain", () -> null);
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -64,6 +72,11 @@ final class PageServer implements AutoCloseable {
             return;
         }
         byte[] bytes = body.bytes().get();
+        if (bytes == null) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
         exchange.getResponseHeaders().add("Content-Type", body.contentType() + "; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -113,12 +113,22 @@ class ReportPagesBrowserIT {
                     .isEmpty();
             assertThat(count(trend.stdout(), "<canvas")).isEqualTo(4);
 
-            server.route("/job/demo/click", "text/html", () -> page(
-                            "LoadTestJobAction/floatingBox.jelly",
-                            Map.of("rootURL", "", "from.job.url", "job/demo/", "from.urlName", "locust-trend"),
-                            "/static/trend-click.js")
-                    .getBytes(StandardCharsets.UTF_8));
-            HeadlessChromium.Run click = render(server.url("/job/demo/click"), "click.png");
+            // the same box under another root URL whose build page answers 204, so the test sees where a click goes
+            LoadTestJobAction action = new LoadTestJobAction(job);
+            server.route("/clicked/job/demo/", "text/html", () -> page(
+                                    "LoadTestJobAction/floatingBox.jelly",
+                                    Map.of(
+                                            "rootURL",
+                                            "/clicked",
+                                            "from.job.url",
+                                            "job/demo/",
+                                            "from.urlName",
+                                            "locust-trend"),
+                                    "/static/trend-click.js")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .json("/clicked/job/demo/locust-trend/trend", () -> (JsonResponse) action.doTrend(null))
+                    .noContent("/clicked/job/demo/1/locust-shop/");
+            HeadlessChromium.Run click = render(server.url("/clicked/job/demo/"), "click.png");
 
             assertThat(click.consoleMessages()).isEmpty();
             assertThat(server.requests())
