@@ -54,7 +54,7 @@ public final class KubernetesBackend implements Backend {
             checkInterrupted();
             resources.create(plan);
             checkInterrupted();
-            run.watch();
+            run.watch(spec.startTimeout());
             started = true;
             return run;
         } catch (LoadTestException | KubernetesClientException e) {

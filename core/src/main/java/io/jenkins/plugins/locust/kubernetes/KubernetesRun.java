@@ -30,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KubernetesRun implements RunHandle {
     /** How long cleanup waits for pods to be gone: the default grace period of 30 s plus margin. */
     static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * What happens after a worker is lost mid-run: the worker Job creates a replacement pod (a disruption does not
+     * count against its backoffLimit), and Locust's master redistributes the users when a worker stops or joins.
+     */
+    static final String REPLACED = "The worker Job starts a replacement, and Locust gives the worker's users to it"
+            + " once it connects (to the other workers at once if the worker stopped cleanly); the load dips meanwhile.";
     /** After the master ended, how long its log may take to deliver the last lines. */
     static final Duration LOG_DRAIN = Duration.ofSeconds(15);
 
@@ -46,6 +52,7 @@ final class KubernetesRun implements RunHandle {
     private final CompletableFuture<Integer> masterExit = new CompletableFuture<>();
     private final Map<String, LogFollower> followers = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<Pod> informer;
+    private volatile StartWatch startWatch;
     private volatile boolean closing;
     private boolean closed;
     private boolean stopRequested;
@@ -82,8 +89,14 @@ final class KubernetesRun implements RunHandle {
         });
     }
 
-    /** Starts watching the run's pods; the first events replay the pods that already exist. */
-    void watch() throws LoadTestException {
+    /**
+     * Starts watching the run's pods (the first events replay the pods that already exist), and its Jobs and events
+     * until all workers connected or {@code startTimeout} is over.
+     */
+    void watch(Duration startTimeout) throws LoadTestException {
+        startWatch = new StartWatch(
+                client, namespace, runId, startTimeout, events, () -> pods.gatePassed() || masterExit.isDone());
+        startWatch.start();
         try {
             informer = client.pods()
                     .inNamespace(namespace)
@@ -114,6 +127,7 @@ final class KubernetesRun implements RunHandle {
             return;
         }
         String source = pods.update(pod);
+        startWatch.pod(pod, source);
         boolean master = RunPods.isMaster(pod);
         if (master
                 && pod.getMetadata().getDeletionTimestamp() != null
@@ -190,7 +204,7 @@ final class KubernetesRun implements RunHandle {
         fatalReported |= fatal;
         String what = PodDiagnosis.describe(pod, source) + " exited with code " + code
                 + (state.getReason() == null ? "" : " (" + state.getReason() + ")")
-                + (fatal ? " before all workers connected." : " during the run; its users were not replaced.");
+                + (fatal ? " before all workers connected." : " during the run. " + REPLACED);
         CompletableFuture<Void> log = workerLogs.get(pod.getMetadata().getName());
         if (log != null) {
             // quote the last lines once the follower has read them
@@ -223,6 +237,7 @@ final class KubernetesRun implements RunHandle {
 
     private synchronized void deleted(Pod pod) {
         String source = pods.update(pod);
+        startWatch.podDeleted(pod);
         if (closing || masterExit.isDone() || !pods.report(pod, "deleted")) {
             return;
         }
@@ -244,7 +259,7 @@ final class KubernetesRun implements RunHandle {
             boolean fatal = !pods.gatePassed();
             events.fault(
                     PodDiagnosis.describe(pod, source) + " was deleted during the run (by kubectl, a node"
-                            + " drain or an eviction); its users were not replaced.",
+                            + " drain or an eviction). " + REPLACED,
                     fatal);
         }
     }
@@ -284,6 +299,9 @@ final class KubernetesRun implements RunHandle {
             SharedIndexInformer<Pod> watching = informer;
             if (watching != null) {
                 watching.close();
+            }
+            if (startWatch != null) {
+                startWatch.close();
             }
             followers.values().forEach(LogFollower::close);
             threads.shutdownNow();

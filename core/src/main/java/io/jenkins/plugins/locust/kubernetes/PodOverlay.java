@@ -82,6 +82,9 @@ final class PodOverlay {
                     "the overlay weakens the pod security (" + violation.rule() + "); remove that setting from the"
                             + " overlay"));
         }
+        for (PodFieldCheck.Problem problem : PodFieldCheck.check(result)) {
+            errors.add(new FieldError(FIELD, problem.field() + ": " + problem.value(), problem.fix()));
+        }
         template.getMetadata().getLabels().forEach((label, value) -> {
             String now = result.getMetadata().getLabels().get(label);
             if (!Objects.equals(value, now)) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ public final class RunFiles {
         }
         files.put(REPORTER, resource(REPORTER));
         files.put(FIX, resource(FIX));
-        files.put(CONFIG, config(spec.stages(), abortRulesJson));
+        files.put(CONFIG, config(spec.stages(), abortRulesJson, spec.startTimeout()));
         return files;
     }
 
@@ -67,8 +68,10 @@ public final class RunFiles {
         }
     }
 
-    static byte[] config(List<Stage> stages, String abortRulesJson) throws LoadTestException {
+    static byte[] config(List<Stage> stages, String abortRulesJson, Duration startTimeout) throws LoadTestException {
         ObjectNode config = JSON.createObjectNode();
+        // workers keep trying to reach a master that starts late (a node being added) this long
+        config.put("start_timeout_seconds", startTimeout.toSeconds());
         ArrayNode stageArray = config.putArray("stages");
         for (Stage stage : stages) {
             stageArray

@@ -10,6 +10,10 @@ worker and rejects it, so a distributed run never starts. Master and workers loa
 announce the same non-empty version and accept each other. Other Locust builds are left untouched.
 """
 
+import json
+import math
+import os
+
 import locust
 import locust.runners
 
@@ -25,3 +29,27 @@ if getattr(locust.runners, "HEARTBEAT_LIVENESS", HEARTBEAT_LIVENESS) < HEARTBEAT
 if not getattr(locust, "__version__", ""):
     locust.__version__ = UNVERSIONED_BUILD
     locust.runners.__version__ = UNVERSIONED_BUILD
+
+
+# A worker gives up on a master it cannot reach after CONNECT_RETRY_COUNT tries of CONNECT_TIMEOUT seconds (60 x 5 s
+# in 2.12 to 2.47) and exits with code 255. On Kubernetes the master can start later than that (its node is being
+# added by the autoscaler, its image pulled), so the workers keep trying for the run's whole start timeout.
+# 2.12 retries by recursion: the count stays well below Python's recursion limit.
+MAX_CONNECT_RETRIES = 720
+
+
+def _wait_for_master_through_start_timeout():
+    config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locust_loadtest_reporter.json")
+    try:
+        with open(config, encoding="utf-8") as file:
+            seconds = float(json.load(file).get("start_timeout_seconds") or 0)
+    except (OSError, ValueError, AttributeError):
+        return
+    timeout = getattr(locust.runners, "CONNECT_TIMEOUT", 5) or 5
+    retries = min(MAX_CONNECT_RETRIES, int(math.ceil(seconds / timeout)) + 1)
+    # Read at every retry, so raising the module constant is enough.
+    if getattr(locust.runners, "CONNECT_RETRY_COUNT", retries) < retries:
+        locust.runners.CONNECT_RETRY_COUNT = retries
+
+
+_wait_for_master_through_start_timeout()
