@@ -53,3 +53,39 @@ def _wait_for_master_through_start_timeout():
 
 
 _wait_for_master_through_start_timeout()
+
+
+# A worker ended by SIGTERM from outside (a node drain, an eviction, kubectl delete) exits with 0 like one the master
+# told to quit, so its Job counts it as a completed pod and never replaces it. Such a worker exits with 143
+# (128 + SIGTERM) instead: the Job then replaces it (without using up its backoffLimit when the pod was disrupted),
+# and the backend reports it as a lost worker. Locust installs its SIGTERM handler with gevent.signal_handler after
+# loading this file, so the handler it installs is wrapped here.
+TERMINATED_EXIT_CODE = 143
+
+
+def _fail_workers_terminated_from_outside():
+    import signal
+
+    import gevent
+
+    environments = []
+    locust.events.init.add_listener(lambda environment, **_kwargs: environments.append(environment))
+    install = gevent.signal_handler
+
+    def signal_handler(signalnum, handler, *args, **kwargs):
+        if signalnum != signal.SIGTERM:
+            return install(signalnum, handler, *args, **kwargs)
+
+        def on_sigterm(*handler_args, **handler_kwargs):
+            for environment in environments:
+                if isinstance(environment.runner, locust.runners.WorkerRunner):
+                    if environment.process_exit_code is None:
+                        environment.process_exit_code = TERMINATED_EXIT_CODE
+            return handler(*handler_args, **handler_kwargs)
+
+        return install(signalnum, on_sigterm, *args, **kwargs)
+
+    gevent.signal_handler = signal_handler
+
+
+_fail_workers_terminated_from_outside()

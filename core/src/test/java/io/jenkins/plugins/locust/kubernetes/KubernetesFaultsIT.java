@@ -38,20 +38,26 @@ class KubernetesFaultsIT {
     }
 
     @Test
-    void shouldFailFastNamingTheSchedulersMessageWhenAWorkerCannotBeScheduled() throws Exception {
-        // given
+    void shouldWaitForANodeAndNameTheSchedulersMessageAtStartTimeout() throws Exception {
+        // given workers no node can take now (what makes an autoscaler add one)
         fixture.cluster.unschedulable("worker");
+        LoadTestSpec spec = fixture.spec().startTimeout("10s").build();
+        long started = System.nanoTime();
 
         // when
         RecordingEvents.Fault fault;
-        try (RunHandle run = fixture.backend().start(request("it-unsched"), events)) {
+        try (RunHandle run =
+                fixture.backend().start(new RunRequest("it-unsched", spec, KubernetesFixture.files(spec)), events)) {
+            events.awaitLine(l -> l.text().startsWith("waiting for a node: "), FAST);
             fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
         }
 
-        // then
+        // then the scheduler's message is progress first, and the run fails at startTimeout naming it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+        assertThat(events.linesOf(StartWatch.SOURCE))
+                .anySatisfy(line -> assertThat(line).contains("0/3 nodes are available: 3 Insufficient cpu"));
         assertThat(fault.message())
-                .contains("Pod locust-it-unsched-worker-")
-                .contains("cannot be scheduled")
+                .contains("still waiting for a node after startTimeout (10s)")
                 .contains("0/3 nodes are available: 3 Insufficient cpu")
                 .contains("workerResources");
         assertThat(fixture.clean("it-unsched")).isTrue();
