@@ -106,6 +106,10 @@ public final class LoadTestExecution extends StepExecution {
     private VerdictStatus runLocally(StepContext context) throws Exception {
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = workspace(context);
+        // the administrator's limits hold for local runs too: checked here, on a copy, before the agent starts any
+        Path staged = outputFolder(context).resolve("workspace");
+        workspace.act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
+        clusters().checkQuotas(SpecMapping.toSpec(parameters, staged, env, buildEnv(context)));
         AgentRun.Outcome outcome = workspace.act(new AgentRun(parameters, env, buildEnv(context), runId, listener));
         outcome.writeTo(outputFolder(context));
         return outcome.status();
@@ -118,7 +122,8 @@ public final class LoadTestExecution extends StepExecution {
         Path outDir = outputFolder(context);
         Path staged = outDir.resolve("workspace");
         workspace(context).act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
-        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context));
+        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context), clusters()::applyDefaults);
+        clusters().checkQuotas(spec);
         KubernetesConnection connection = clusters().connect(cluster, run);
         phase = "running on Kubernetes (cluster " + cluster + ", run " + runId + ")";
         return new LoadTestRunner(new KubernetesBackend(connection), listener.getLogger()::println)

@@ -29,9 +29,20 @@ final class SpecMapping {
      * @throws InvalidSpecException naming every bad field, before anything starts
      */
     static LoadTestSpec toSpec(StepParameters p, Path workspace, List<String> env, Map<String, String> buildEnv) {
+        return toSpec(p, workspace, env, buildEnv, builder -> {});
+    }
+
+    /** @param defaults the administrator's defaults, set before the step's own values (which win) */
+    static LoadTestSpec toSpec(
+            StepParameters p,
+            Path workspace,
+            List<String> env,
+            Map<String, String> buildEnv,
+            Consumer<LoadTestSpecBuilder> defaults) {
         List<FieldError> errors = new ArrayList<>();
-        LoadTestSpecBuilder builder =
-                LoadTestSpec.builder().workspace(workspace).script(p.text("script"));
+        LoadTestSpecBuilder builder = LoadTestSpec.builder();
+        defaults.accept(builder);
+        builder.workspace(workspace).script(p.text("script"));
         ifGiven(p.text("locustfile"), builder::locustfile);
         ifGiven(p.integer("users"), builder::users);
         ifGiven(p.integer("slaves"), builder::slaves);
@@ -49,19 +60,24 @@ final class SpecMapping {
         ifGiven(p.text("startTimeout"), builder::startTimeout);
         ifGiven(p.text("stopTimeout"), builder::stopTimeout);
         ifGiven(p.text("image"), builder::image);
+        // given resources replace the configured ones for that pod as a whole (core's builder takes them whole)
         Resources master = Resources.MASTER_DEFAULT;
-        builder.masterResources(new Resources(
-                or(p.text("masterCpu"), master.cpuRequest()),
-                master.cpuLimit(),
-                or(p.text("masterMemory"), master.memoryRequest()),
-                or(p.text("masterMemory"), master.memoryLimit())));
+        if (p.text("masterCpu") != null || p.text("masterMemory") != null) {
+            builder.masterResources(new Resources(
+                    or(p.text("masterCpu"), master.cpuRequest()),
+                    master.cpuLimit(),
+                    or(p.text("masterMemory"), master.memoryRequest()),
+                    or(p.text("masterMemory"), master.memoryLimit())));
+        }
         Resources worker = Resources.WORKER_DEFAULT;
-        builder.workerResources(new Resources(
-                or(p.text("workerCpu"), worker.cpuRequest()),
-                or(p.text("workerCpuLimit"), worker.cpuLimit()),
-                or(p.text("workerMemory"), worker.memoryRequest()),
-                or(p.text("workerMemory"), worker.memoryLimit())));
-        KubernetesOptions defaults = KubernetesOptions.DEFAULT;
+        if (p.text("workerCpu") != null || p.text("workerCpuLimit") != null || p.text("workerMemory") != null) {
+            builder.workerResources(new Resources(
+                    or(p.text("workerCpu"), worker.cpuRequest()),
+                    or(p.text("workerCpuLimit"), worker.cpuLimit()),
+                    or(p.text("workerMemory"), worker.memoryRequest()),
+                    or(p.text("workerMemory"), worker.memoryLimit())));
+        }
+        KubernetesOptions kubernetes = KubernetesOptions.DEFAULT;
         builder.kubernetes(new KubernetesOptions(
                 p.text("namespace"),
                 p.text("serviceAccount"),
@@ -69,8 +85,8 @@ final class SpecMapping {
                 pairs("nodeSelector", p.lines("nodeSelector"), "pool=load", errors),
                 p.text("podOverlay"),
                 p.flag("webUi"),
-                or(p.integer("maxWorkerLogs"), defaults.maxFollowedWorkerLogs()),
-                defaults.buildUrl()));
+                or(p.integer("maxWorkerLogs"), kubernetes.maxFollowedWorkerLogs()),
+                kubernetes.buildUrl()));
         return build(builder, errors);
     }
 

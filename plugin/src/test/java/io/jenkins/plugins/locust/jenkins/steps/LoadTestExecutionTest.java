@@ -168,6 +168,42 @@ class LoadTestExecutionTest {
     }
 
     @Test
+    void shouldRefuseARunBeyondTheAdministratorsLimitsBeforeConnecting() throws Exception {
+        // given limits that refuse the run, on a cluster that must not be contacted
+        writeLocustfile();
+        TestStepContext context = context(new EnvVars());
+        Clusters limited = new Clusters() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String name(String requested) {
+                return "prod";
+            }
+
+            @Override
+            public KubernetesConnection connect(String name, Run<?, ?> run) {
+                throw new AssertionError("connected despite the limits");
+            }
+
+            @Override
+            public void checkQuotas(io.jenkins.plugins.locust.spec.LoadTestSpec spec) throws AbortException {
+                throw new AbortException("loadTest: users = '" + spec.users() + "': more than Max users (5)");
+            }
+        };
+
+        // when
+        execution(context, step("kubernetes"), limited).start();
+
+        // then
+        assertThat(context.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessage("loadTest: users = '10': more than Max users (5)");
+    }
+
+    @Test
     void shouldFailWithTheCauseWhenStoppedBeforeTheRunStarted() throws Exception {
         TestStepContext context = context(new EnvVars());
         LoadTestExecution execution = execution(context, step("local"), new FixedClusters("prod", null));

@@ -286,4 +286,21 @@ class SpecMappingTest {
         used.add("env");
         assertThat(used).containsExactlyInAnyOrderElementsOf(DataBoundParameters.names(LoadTestStep.class));
     }
+
+    @Test
+    void shouldApplyTheAdministratorsDefaultsUnderTheStepsOwnValues() {
+        // given configured defaults for the image and the start timeout, and a step that sets only the timeout
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setStartTimeout("2m");
+
+        // when
+        LoadTestSpec spec =
+                SpecMapping.toSpec(step.parameters(), workspace, List.of(), Map.of(), builder -> builder.image(
+                                "registry.example.com/locust:2.47.0")
+                        .startTimeout("7m"));
+
+        // then the default fills what the step leaves out, and the step wins where it speaks
+        assertThat(spec.image()).isEqualTo("registry.example.com/locust:2.47.0");
+        assertThat(spec.startTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
 }
