@@ -8,6 +8,7 @@ import java.util.Optional;
  * schema is versioned by {@link #SCHEMA_VERSION}). Only a summary of it is ever kept in Jenkins' build.xml.
  *
  * @param warnings things the user must know that are not threshold breaches (a worker lost mid-run, CPU above 90 %)
+ * @param load the load Locust really ran, for the guard rails; null in results of earlier versions
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -19,7 +20,8 @@ public record LoadTestResult(
         List<ExceptionEntry> exceptions,
         List<WorkerInfo> workers,
         Timings timings,
-        List<String> warnings) {
+        List<String> warnings,
+        LoadRan load) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -30,6 +32,37 @@ public record LoadTestResult(
         exceptions = List.copyOf(exceptions);
         workers = List.copyOf(workers);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result without the facts of {@link LoadRan} (as results of earlier versions are read). */
+    public LoadTestResult(
+            int schemaVersion,
+            RunInfo run,
+            EndpointStats aggregated,
+            List<EndpointStats> endpoints,
+            List<Snapshot> timeline,
+            List<FailureEntry> failures,
+            List<ExceptionEntry> exceptions,
+            List<WorkerInfo> workers,
+            Timings timings,
+            List<String> warnings) {
+        this(
+                schemaVersion,
+                run,
+                aggregated,
+                endpoints,
+                timeline,
+                failures,
+                exceptions,
+                workers,
+                timings,
+                warnings,
+                null);
+    }
+
+    /** Exceptions raised in user code, all kinds together. */
+    public long exceptionCount() {
+        return exceptions.stream().mapToLong(ExceptionEntry::count).sum();
     }
 
     /** The endpoint with this key ("GET /api/cart" or a bare name), if any request was made to it. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,11 +48,29 @@ public final class ResultJson {
         try (OutputStream out = Files.newOutputStream(partial)) {
             write(result, out);
         }
+        replace(partial, file);
+    }
+
+    private static void replace(Path partial, Path file) throws IOException {
         try {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * Writes the result with more top-level fields after its own, e.g. the verdict (which this model does not know:
+     * results are judged again, with other thresholds, by {@code loadtest report}).
+     */
+    public static void write(LoadTestResult result, Map<String, ?> more, Path file) throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(result);
+        more.forEach((name, value) -> tree.set(name, MAPPER.valueToTree(value)));
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            MAPPER.writeValue(out, tree);
+        }
+        replace(partial, file);
     }
 
     public static void write(LoadTestResult result, OutputStream out) throws IOException {

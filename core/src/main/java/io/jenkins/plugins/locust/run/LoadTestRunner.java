@@ -3,22 +3,16 @@ package io.jenkins.plugins.locust.run;
 import io.jenkins.plugins.locust.reporter.ReporterEvent;
 import io.jenkins.plugins.locust.reporter.ResultCollector;
 import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.result.Snapshot;
 import io.jenkins.plugins.locust.spec.DurationParser;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
-import io.jenkins.plugins.locust.spec.Stage;
-import io.jenkins.plugins.locust.threshold.OutcomeStatus;
-import io.jenkins.plugins.locust.threshold.Severity;
-import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.threshold.Verdict;
-import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +83,7 @@ public final class LoadTestRunner {
             throw endedWithoutResult(exitCode, console);
         }
         LoadTestResult result = collector.result(runId, backend.name(), exitCode);
-        Verdict verdict = collector
-                .incompleteReason()
-                .map(reason -> failIncomplete(evaluation.evaluate(spec.thresholds(), result, baseline), reason))
-                .orElseGet(() -> evaluation.evaluate(spec.thresholds(), result, baseline));
+        Verdict verdict = evaluation.evaluate(spec.thresholds(), result, baseline);
         try {
             evaluation.writeReports(result, verdict, outDir);
         } catch (IOException e) {
@@ -147,6 +138,7 @@ public final class LoadTestRunner {
                 .plus(spec.stopTimeout())
                 .plus(END_MARGIN);
         Instant nextProgress = clock.instant().plus(PROGRESS_EVERY);
+        Snapshot printed = null;
         boolean abortAnnounced = false;
         boolean stopped = false;
         while (true) {
@@ -165,10 +157,12 @@ public final class LoadTestRunner {
             }
             if (!clock.instant().isBefore(nextProgress)) {
                 nextProgress = clock.instant().plus(PROGRESS_EVERY);
-                collector
-                        .latestSnapshot()
-                        .map(s -> ProgressLine.of(s, plannedUsers(spec), spec.expectedWorkers()))
-                        .ifPresent(console::say);
+                Snapshot latest = collector.latestSnapshot().orElse(null);
+                // Once the test has stopped there are no new numbers: repeating the last line would freeze the clock.
+                if (latest != null && latest != printed) {
+                    printed = latest;
+                    console.say(ProgressLine.of(latest, plannedUsers(spec), spec.expectedWorkers()));
+                }
             }
             if (!stopped && clock.instant().isAfter(stopAt)) {
                 stopped = true;
@@ -184,14 +178,6 @@ public final class LoadTestRunner {
     }
 
     /** Ends the wait at once for a fatal backend fault or a reporter that refused to run. */
-    /** Thresholds judged on a fraction of the planned test prove nothing: such a run never passes. */
-    private static Verdict failIncomplete(Verdict verdict, String reason) {
-        List<ThresholdOutcome> outcomes = new ArrayList<>(verdict.outcomes());
-        outcomes.add(new ThresholdOutcome(
-                "the test runs for its planned duration", null, null, OutcomeStatus.FAILED, Severity.FAILURE, reason));
-        return new Verdict(VerdictStatus.FAILED, outcomes);
-    }
-
     private static void failFast(RunHandle handle, ResultCollector collector, RunConsole console)
             throws LoadTestException {
         Optional<String> fatal = console.fatalFault();
@@ -231,9 +217,8 @@ public final class LoadTestRunner {
         return lines.isEmpty() ? "  (no output)" : lines;
     }
 
-    /** The most users the run reaches: the users, or the largest stage. */
     private static int plannedUsers(LoadTestSpec spec) {
-        return spec.stages().stream().mapToInt(Stage::users).max().orElse(spec.users());
+        return ResultCollector.plannedUsers(spec);
     }
 
     private static String describe(LoadTestSpec spec) {
