@@ -125,7 +125,8 @@ class LoadTestExecutionIT {
             assertThat(runFolder(context).resolve("workspace/perf/" + TestLocustfiles.TARGET_USERS))
                     .as("the script, copied from the workspace")
                     .isRegularFile();
-            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isEmpty();
+            assertThat(cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, runId, Duration.ofSeconds(30)))
+                    .isTrue();
             assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
         }
     }
@@ -209,8 +210,9 @@ class LoadTestExecutionIT {
                 ? new FixedClusters("test", null)
                 : new FixedClusters(
                         "test",
-                        KubernetesConnection.token(cluster.url(), TestCluster.TOKEN)
-                                .withNamespace(TestCluster.NAMESPACE));
+                        // a cluster configured by URL, token and CA, as the global configuration holds it
+                        KubernetesConnection.token(cluster.url(), cluster.token(), cluster.caPem())
+                                .withNamespace(cluster.namespace()));
         return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
     }
 
