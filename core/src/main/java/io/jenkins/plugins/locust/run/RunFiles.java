@@ -68,11 +68,13 @@ public final class RunFiles {
     }
 
     /**
-     * The reporter's config: the stages, the abort rules and, when the locustfile's own load shape drives the run,
+     * The reporter's config: the start timeout (for the workers), the stages, the abort rules and, when the locustfile's own load shape drives the run,
      * its name and the most it may run ({@code own_shape}): Locust ignores {@code -t} next to a shape.
      */
     static byte[] config(LoadTestSpec spec, String abortRulesJson) throws LoadTestException {
         ObjectNode config = JSON.createObjectNode();
+        // workers keep trying to reach a master that starts late (a node being added) this long
+        config.put("start_timeout_seconds", spec.startTimeout().toSeconds());
         ArrayNode stageArray = config.putArray("stages");
         for (Stage stage : spec.stages()) {
             stageArray

@@ -38,6 +38,19 @@ final class ScriptCheck {
     }
 
     Checked check() {
+        Checked checked = checkPath();
+        if (checked.locustfile() != null && checked.locustfile().contains(",")) {
+            // Locust splits -f on commas: "a,b.py" would be read as two locustfiles "a" and "b.py"
+            findings.error(
+                    in.locustfile != null ? "locustfile" : "script",
+                    checked.locustfile(),
+                    "Locust reads a comma in a locustfile path as a list of files; rename the file without ','");
+            return Checked.unusable();
+        }
+        return checked;
+    }
+
+    private Checked checkPath() {
         if (in.script == null || in.script.isBlank()) {
             findings.error("script", "", "name the locustfile (or a folder holding one), e.g. perf/locustfile.py");
             return Checked.unusable();
