@@ -52,6 +52,11 @@ public final class ResultCollector {
         launched = clock.instant();
     }
 
+    /** When the run was launched, if that was earlier than now (a resumed run: its output is replayed). */
+    public synchronized void launched(Instant when) {
+        launched = when;
+    }
+
     /** A warning from outside the reporter, e.g. a worker process that died (kept once, in order). */
     public synchronized void warn(String warning) {
         warnings.add(warning);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.kubernetes;
 
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunFiles;
+import io.jenkins.plugins.locust.run.RunIds;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.KubernetesOptions;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;

@@ -93,7 +93,7 @@ class LoadTestRunnerTest {
                 .build();
     }
 
-    private static List<String> recordedRun() throws IOException {
+    static List<String> recordedRun() throws IOException {
         try (InputStream in = LoadTestRunnerTest.class.getResourceAsStream(
                 "/io/jenkins/plugins/locust/reporter/reporter-2.47.0.out")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

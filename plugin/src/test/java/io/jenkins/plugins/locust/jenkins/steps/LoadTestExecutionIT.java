@@ -44,7 +44,7 @@ class LoadTestExecutionIT {
 
     @BeforeEach
     void startTarget() throws IOException {
-        TestLocustfiles.write(workspace.resolve("perf"), TestLocustfiles.TARGET_USERS);
+        TestLocustfiles.write(Files.createDirectories(workspace.resolve("perf")), TestLocustfiles.TARGET_USERS);
         target = TestTarget.start();
     }
 
@@ -125,7 +125,8 @@ class LoadTestExecutionIT {
             assertThat(runFolder(context).resolve("workspace/perf/" + TestLocustfiles.TARGET_USERS))
                     .as("the script, copied from the workspace")
                     .isRegularFile();
-            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isEmpty();
+            assertThat(cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, runId, Duration.ofSeconds(30)))
+                    .isTrue();
             assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
         }
     }
@@ -186,6 +187,112 @@ class LoadTestExecutionIT {
         }
     }
 
+    @Test
+    void shouldCarryOnAKubernetesRunAfterAControllerRestartWithTheSameVerdict() throws Exception {
+        try (TestCluster cluster = TestCluster.start();
+                CuttableProxy controllerLink = new CuttableProxy(cluster.url())) {
+            // given a run whose workers are connected, started by a controller that reaches the cluster through a link
+            TestStepContext context = context(new EnvVars());
+            LoadTestStep step = step("kubernetes", "20s", "requests > 1000000 unstable");
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
+            execution.start();
+            await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
+            String runId = runFolder(context).getFileName().toString();
+
+            // when the controller saves the program and dies (its link to the cluster goes with it) ...
+            byte[] programDat = serialize(execution);
+            controllerLink.cut();
+            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId))
+                    .as("the pods run on")
+                    .isNotEmpty();
+            // ... and the restarted controller reads the program back and resumes the step with a new context
+            TestStepContext resumed = context.afterRestart(new RecordingListener());
+            LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
+            read.useClusters(clusters(cluster, cluster.url()));
+            read.onResume();
+
+            // then the run ends with the verdict an uninterrupted run has, and nothing is left
+            assertThat(resumed.awaitCompletion(DEADLINE))
+                    .as(resumed.listener.text())
+                    .isNull();
+            assertThat(resumed.result).isEqualTo(Result.UNSTABLE);
+            assertThat(resumed.listener.text())
+                    .contains("Resuming run " + runId)
+                    .contains("Verdict");
+            assertThat(runFolder(context).resolve("result.json")).isRegularFile();
+            assertThat(read.getStatus()).isEqualTo("finished: UNSTABLE");
+            await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
+        }
+    }
+
+    @Test
+    void shouldFailClearlyAndSweepWhenThePodsAreGoneAfterARestart() throws Exception {
+        try (TestCluster cluster = TestCluster.start();
+                CuttableProxy controllerLink = new CuttableProxy(cluster.url())) {
+            // given a running run, and a controller that dies
+            TestStepContext context = context(new EnvVars());
+            LoadTestStep step = step("kubernetes", "5m", "p95 < 10s");
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
+            execution.start();
+            await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
+            String runId = runFolder(context).getFileName().toString();
+            byte[] programDat = serialize(execution);
+            controllerLink.cut();
+
+            // when the run's Jobs are deleted while Jenkins is down, and the build resumes
+            cluster.client()
+                    .batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(cluster.namespace())
+                    .withLabel(RunNames.RUN_ID_LABEL, runId)
+                    .delete();
+            cluster.client()
+                    .pods()
+                    .inNamespace(cluster.namespace())
+                    .withLabel(RunNames.RUN_ID_LABEL, runId)
+                    .delete();
+            await(
+                    () -> cluster.pods("master").isEmpty()
+                            && cluster.pods("worker").isEmpty(),
+                    context);
+            TestStepContext resumed = context.afterRestart(new RecordingListener());
+            LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
+            read.useClusters(clusters(cluster, cluster.url()));
+            read.onResume();
+
+            // then the step fails saying so, and whatever was left of the run is removed
+            assertThat(resumed.awaitCompletion(DEADLINE))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining(runId);
+            await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
+        }
+    }
+
+    /** A cluster configured by URL, token and CA, as the global configuration holds it; {@code url} may be a relay. */
+    private static Clusters clusters(TestCluster cluster, String url) {
+        return new FixedClusters(
+                "test",
+                KubernetesConnection.token(url, cluster.token(), cluster.caPem())
+                        .withNamespace(cluster.namespace()));
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object deserialize(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
     private LoadTestStep step(String backend, String runTime, String threshold) {
         LoadTestStep step = new LoadTestStep("perf/" + TestLocustfiles.TARGET_USERS);
         step.setBackend(backend);
@@ -205,12 +312,7 @@ class LoadTestExecutionIT {
     }
 
     private static LoadTestExecution execution(TestStepContext context, LoadTestStep step, TestCluster cluster) {
-        Clusters clusters = cluster == null
-                ? new FixedClusters("test", null)
-                : new FixedClusters(
-                        "test",
-                        KubernetesConnection.token(cluster.url(), TestCluster.TOKEN)
-                                .withNamespace(TestCluster.NAMESPACE));
+        Clusters clusters = cluster == null ? new FixedClusters("test", null) : clusters(cluster, cluster.url());
         return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
     }
 
