@@ -2,6 +2,8 @@ package io.jenkins.plugins.locust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.locust.result.ResultFixtures;
 import io.jenkins.plugins.locust.result.ResultJson;
 import java.io.IOException;
@@ -93,7 +95,28 @@ class ReportCommandTest {
                 .isEqualTo("loadtest: RESULT_JSON " + dir.resolve("nope.json")
                         + ": no such file; give the result.json of a finished run\n");
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).startsWith("loadtest: RESULT_JSON " + notAResult + ": not a readable result (");
+        assertThat(wrong.err())
+                .isEqualTo("loadtest: RESULT_JSON " + notAResult
+                        + " is not a load test result: it has no schemaVersion (expected 1)\n");
+    }
+
+    @Test
+    void shouldNameTheFieldOfAHandEditedResultInsteadOfFailingWithANullPointer() throws IOException {
+        // given the result of a run with its aggregated section removed by hand
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(resultJson.toFile());
+        tree.putNull("aggregated");
+        Path edited = Files.writeString(dir.resolve("edited.json"), json.writeValueAsString(tree));
+
+        // when
+        CliRun run = CliRun.of(
+                "report", edited.toString(), "--out", dir.resolve("edited").toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("loadtest: RESULT_JSON " + edited + ": aggregated is missing or null; a result written by a"
+                        + " run always has it. The file was changed or cut short; use the result.json a run wrote.\n");
     }
 
     @Test

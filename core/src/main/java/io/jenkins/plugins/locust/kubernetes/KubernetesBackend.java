@@ -55,7 +55,7 @@ public final class KubernetesBackend implements Backend {
             checkInterrupted();
             resources.create(plan);
             checkInterrupted();
-            run.watch();
+            run.watch(spec.startTimeout());
             started = true;
             return run;
         } catch (LoadTestException | KubernetesClientException e) {

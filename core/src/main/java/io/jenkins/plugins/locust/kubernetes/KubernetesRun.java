@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KubernetesRun implements RunHandle {
     /** How long cleanup waits for pods to be gone: the default grace period of 30 s plus margin. */
     static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * What happens after a worker is lost mid-run: the worker Job creates a replacement pod (a disruption does not
+     * count against its backoffLimit), and Locust's master redistributes the users when a worker stops or joins.
+     */
+    static final String REPLACED = "The worker Job starts a replacement, and Locust gives the worker's users to it"
+            + " once it connects (to the other workers at once if the worker stopped cleanly); the load dips meanwhile.";
     /** After the master ended, how long its log may take to deliver the last lines. */
     static final Duration LOG_DRAIN = Duration.ofSeconds(15);
 
@@ -52,6 +58,7 @@ final class KubernetesRun implements RunHandle {
     private final Map<String, LogFollower> followers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> workerLogs = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<Pod> informer;
+    private volatile StartWatch startWatch;
     /** Log lines stamped earlier were passed on before a restart: only the reporter's events are replayed. */
     private volatile Instant replayedBefore;
 
@@ -83,9 +90,14 @@ final class KubernetesRun implements RunHandle {
         });
     }
 
-    /** Starts watching the pods of a run just created; the first events replay the pods that already exist. */
-    void watch() throws LoadTestException {
+    /**
+     * Starts watching the pods of a run just created (the first events replay the pods that already exist), and its
+     * Jobs and events until all workers connected or {@code startTimeout} is over.
+     */
+    void watch(Duration startTimeout) throws LoadTestException {
         lifecycle.advance(Stage.STARTING);
+        startWatch = new StartWatch(client, namespace, runId, startTimeout, events, () -> !lifecycle.starting());
+        startWatch.start();
         inform();
     }
 
@@ -169,6 +181,9 @@ final class KubernetesRun implements RunHandle {
             return;
         }
         String source = pods.update(pod);
+        if (startWatch != null) {
+            startWatch.pod(pod, source);
+        }
         boolean master = RunPods.isMaster(pod);
         if (master
                 && pod.getMetadata().getDeletionTimestamp() != null
@@ -250,7 +265,7 @@ final class KubernetesRun implements RunHandle {
         }
         String what = PodDiagnosis.describe(pod, source) + " exited with code " + code
                 + (state.getReason() == null ? "" : " (" + state.getReason() + ")")
-                + (fatal ? " before all workers connected." : " during the run; its users were not replaced.");
+                + (fatal ? " before all workers connected." : " during the run. " + REPLACED);
         CompletableFuture<Void> log = workerLogs.get(pod.getMetadata().getName());
         if (log != null) {
             // quote the last lines once the follower has read them
@@ -294,6 +309,9 @@ final class KubernetesRun implements RunHandle {
 
     private synchronized void deleted(Pod pod) {
         String source = pods.update(pod);
+        if (startWatch != null) {
+            startWatch.podDeleted(pod);
+        }
         if (!lifecycle.live() || !pods.report(pod, "deleted")) {
             return;
         }
@@ -318,7 +336,7 @@ final class KubernetesRun implements RunHandle {
             }
             events.fault(
                     PodDiagnosis.describe(pod, source) + " was deleted during the run (by kubectl, a node"
-                            + " drain or an eviction); its users were not replaced.",
+                            + " drain or an eviction). " + REPLACED,
                     fatal);
         }
     }
@@ -396,6 +414,9 @@ final class KubernetesRun implements RunHandle {
         SharedIndexInformer<Pod> watching = informer;
         if (watching != null) {
             watching.close();
+        }
+        if (startWatch != null) {
+            startWatch.close();
         }
         followers.values().forEach(LogFollower::close);
         threads.shutdownNow();

@@ -28,6 +28,12 @@ public final class ConsoleSummary {
                 total.percentiles().p95(),
                 result.run().users(),
                 result.run().expectedWorkers()));
+        if (result.run().loadShape() != null) {
+            out.append("Load shape: ")
+                    .append(result.run().loadShape())
+                    .append(" from the locustfile set users and duration")
+                    .append(System.lineSeparator());
+        }
         if (result.run().abortReason() != null) {
             out.append("Stopped early: ").append(result.run().abortReason()).append(System.lineSeparator());
         }

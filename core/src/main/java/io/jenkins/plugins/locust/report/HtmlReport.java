@@ -68,6 +68,11 @@ public final class HtmlReport {
                         run.expectedWorkers(),
                         Html.clock(run.runTimeSeconds()))))
                 .append("</p>\n");
+        if (run.loadShape() != null) {
+            html.append("<p class=\"shape\">Load shape ")
+                    .append(Html.escape(run.loadShape()))
+                    .append(" from the locustfile set users and duration</p>\n");
+        }
         if (run.abortReason() != null) {
             html.append("<p class=\"abort\">Stopped early: ")
                     .append(Html.escape(run.abortReason()))

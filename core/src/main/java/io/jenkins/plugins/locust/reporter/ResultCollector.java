@@ -205,11 +205,16 @@ public final class ResultCollector {
                 backend,
                 locustVersion().orElse(null),
                 spec.host(),
-                plannedUsers(spec),
+                spec.hasOwnLoadShape()
+                        ? timeline.stream().mapToInt(Snapshot::users).max().orElse(0)
+                        : plannedUsers(spec),
                 spec.expectedWorkers(),
-                spec.plannedDuration().toMillis() / 1000.0,
+                spec.hasOwnLoadShape() && last.testSeconds() != null
+                        ? last.testSeconds()
+                        : spec.plannedDuration().toMillis() / 1000.0,
                 abort == null ? null : abort.reason(),
-                exitCode != null ? exitCode : last.exitCode());
+                exitCode != null ? exitCode : last.exitCode(),
+                spec.loadShape());
         List<EndpointStats> endpoints = last.endpoints().stream()
                 .sorted((a, b) -> a.key().compareTo(b.key()))
                 .toList();
@@ -247,7 +252,7 @@ public final class ResultCollector {
      * guard rail then accepts the shape's users and duration. The hook for spec validation to say so.
      */
     static boolean shapePlanned(LoadTestSpec spec) {
-        return false;
+        return spec.hasOwnLoadShape();
     }
 
     /** The most users the run reaches: the users, or the largest stage. */
@@ -278,6 +283,14 @@ public final class ResultCollector {
             }
         }
         incompleteReason().ifPresent(all::add);
+        if ("shape_limit".equals(last.stopCause())) {
+            all.add(String.format(
+                    Locale.ROOT,
+                    "The locustfile's load shape %s had not ended after the run time of %s, so the test was stopped"
+                            + " there: raise runTime to let the shape run to its end.",
+                    spec.loadShape(),
+                    seconds(spec.runTime().toMillis() / 1000.0)));
+        }
         all.addAll(warnings);
         return all;
     }

@@ -26,12 +26,20 @@ public record LoadTestResult(
     public static final int SCHEMA_VERSION = 1;
 
     public LoadTestResult {
-        endpoints = List.copyOf(endpoints);
-        timeline = List.copyOf(timeline);
-        failures = List.copyOf(failures);
-        exceptions = List.copyOf(exceptions);
-        workers = List.copyOf(workers);
-        warnings = List.copyOf(warnings);
+        endpoints = copy(endpoints, "endpoints");
+        timeline = copy(timeline, "timeline");
+        failures = copy(failures, "failures");
+        exceptions = copy(exceptions, "exceptions");
+        workers = copy(workers, "workers");
+        warnings = copy(warnings, "warnings");
+    }
+
+    /** A list that a hand-edited result.json may lack: the message names it (see {@link ResultJson}). */
+    static <T> List<T> copy(List<T> list, String field) {
+        if (list == null) {
+            throw new IllegalArgumentException(field + " is missing or null (write [] for none)");
+        }
+        return list.stream().toList();
     }
 
     /** A result without the facts of {@link LoadRan} (as results of earlier versions are read). */

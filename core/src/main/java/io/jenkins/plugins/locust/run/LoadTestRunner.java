@@ -177,7 +177,7 @@ public final class LoadTestRunner {
         }
         tracking.phase = RunPhase.EVALUATING;
         if (!collector.hasFinal()) {
-            throw endedWithoutResult(exitCode, console);
+            throw endedWithoutResult(exitCode, console, spec);
         }
         LoadTestResult result = collector.result(runId, backend.name(), exitCode);
         Verdict verdict = evaluation.evaluate(spec.thresholds(), result, baseline);
@@ -298,13 +298,19 @@ public final class LoadTestRunner {
         }
     }
 
-    private static LoadTestException endedWithoutResult(Integer exitCode, RunConsole console) {
+    private static LoadTestException endedWithoutResult(Integer exitCode, RunConsole console, LoadTestSpec spec) {
         Optional<String> cause = console.fatalFault().or(console::protocolError);
         if (cause.isPresent()) {
             return new LoadTestException(cause.get());
         }
+        // A warning about the script (e.g. a data file next to a single-file script that is not shipped) is the
+        // likely cause: repeat it after the traceback, where the user reads.
+        String scriptWarnings = spec.warnings().stream()
+                .filter(w -> w.field().equals("script"))
+                .map(w -> "\nLikely cause: " + w.message())
+                .reduce("", String::concat);
         return new LoadTestException("The Locust master ended (exit code " + exitCode + signal(exitCode)
-                + ") before the test produced a result. Its last lines:\n" + tail(console));
+                + ") before the test produced a result. Its last lines:\n" + tail(console) + scriptWarnings);
     }
 
     /** Exit codes above 128 are deaths by signal: say which, since the master could not say anything itself. */
@@ -325,14 +331,18 @@ public final class LoadTestRunner {
         return lines.isEmpty() ? "  (no output)" : lines;
     }
 
+    /** The most users the run reaches: the users, or the largest stage; 0 (unknown) for the locustfile's shape. */
     private static int plannedUsers(LoadTestSpec spec) {
         return ResultCollector.plannedUsers(spec);
     }
 
     private static String describe(LoadTestSpec spec) {
-        String load = spec.stages().isEmpty()
-                ? spec.users() + " users for " + DurationParser.format(spec.runTime())
-                : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
+        String load = spec.hasOwnLoadShape()
+                ? "the locustfile's load shape " + spec.loadShape() + " sets users and duration (stopped after "
+                        + DurationParser.format(spec.runTime()) + " at the latest)"
+                : spec.stages().isEmpty()
+                        ? spec.users() + " users for " + DurationParser.format(spec.runTime())
+                        : spec.stages().size() + " stages over " + DurationParser.format(spec.plannedDuration());
         String workers = spec.processes() == 1
                 ? spec.slaves() + (spec.slaves() == 1 ? " worker" : " workers")
                 : spec.expectedWorkers() + " workers (" + spec.slaves() + " × " + spec.processes() + " processes)";

@@ -49,8 +49,9 @@ public final class LocustCommandLine {
                 String.valueOf(spec.expectedWorkers()),
                 "--expect-workers-max-wait",
                 String.valueOf(seconds(spec.startTimeout().plus(LOCUST_WAIT_MARGIN)))));
-        if (spec.stages().isEmpty()) {
-            // With stages the reporter's load shape drives users and time (Locust 2.12 refuses -t with a shape).
+        if (spec.stages().isEmpty() && !spec.hasOwnLoadShape()) {
+            // With stages the reporter's load shape drives users and time (Locust 2.12 refuses -t with a shape); the
+            // locustfile's own shape drives them too, and the reporter stops it at the run time at the latest.
             args.addAll(List.of(
                     "-u",
                     String.valueOf(spec.users()),

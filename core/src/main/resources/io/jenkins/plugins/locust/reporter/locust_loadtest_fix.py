@@ -10,6 +10,10 @@ worker and rejects it, so a distributed run never starts. Master and workers loa
 announce the same non-empty version and accept each other. Other Locust builds are left untouched.
 """
 
+import json
+import math
+import os
+
 import locust
 import locust.runners
 
@@ -25,6 +29,66 @@ if getattr(locust.runners, "HEARTBEAT_LIVENESS", HEARTBEAT_LIVENESS) < HEARTBEAT
 if not getattr(locust, "__version__", ""):
     locust.__version__ = UNVERSIONED_BUILD
     locust.runners.__version__ = UNVERSIONED_BUILD
+
+
+# A worker gives up on a master it cannot reach after CONNECT_RETRY_COUNT tries of CONNECT_TIMEOUT seconds (60 x 5 s
+# in 2.12 to 2.47) and exits with code 255. On Kubernetes the master can start later than that (its node is being
+# added by the autoscaler, its image pulled), so the workers keep trying for the run's whole start timeout.
+# 2.12 retries by recursion: the count stays well below Python's recursion limit.
+MAX_CONNECT_RETRIES = 720
+
+
+def _wait_for_master_through_start_timeout():
+    config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locust_loadtest_reporter.json")
+    try:
+        with open(config, encoding="utf-8") as file:
+            seconds = float(json.load(file).get("start_timeout_seconds") or 0)
+    except (OSError, ValueError, AttributeError):
+        return
+    timeout = getattr(locust.runners, "CONNECT_TIMEOUT", 5) or 5
+    retries = min(MAX_CONNECT_RETRIES, int(math.ceil(seconds / timeout)) + 1)
+    # Read at every retry, so raising the module constant is enough.
+    if getattr(locust.runners, "CONNECT_RETRY_COUNT", retries) < retries:
+        locust.runners.CONNECT_RETRY_COUNT = retries
+
+
+_wait_for_master_through_start_timeout()
+
+
+# A worker ended by SIGTERM from outside (a node drain, an eviction, kubectl delete) exits with 0 like one the master
+# told to quit, so its Job counts it as a completed pod and never replaces it. Such a worker exits with 143
+# (128 + SIGTERM) instead: the Job then replaces it (without using up its backoffLimit when the pod was disrupted),
+# and the backend reports it as a lost worker. Locust installs its SIGTERM handler with gevent.signal_handler after
+# loading this file, so the handler it installs is wrapped here.
+TERMINATED_EXIT_CODE = 143
+
+
+def _fail_workers_terminated_from_outside():
+    import signal
+
+    import gevent
+
+    environments = []
+    locust.events.init.add_listener(lambda environment, **_kwargs: environments.append(environment))
+    install = gevent.signal_handler
+
+    def signal_handler(signalnum, handler, *args, **kwargs):
+        if signalnum != signal.SIGTERM:
+            return install(signalnum, handler, *args, **kwargs)
+
+        def on_sigterm(*handler_args, **handler_kwargs):
+            for environment in environments:
+                if isinstance(environment.runner, locust.runners.WorkerRunner):
+                    if environment.process_exit_code is None:
+                        environment.process_exit_code = TERMINATED_EXIT_CODE
+            return handler(*handler_args, **handler_kwargs)
+
+        return install(signalnum, on_sigterm, *args, **kwargs)
+
+    gevent.signal_handler = signal_handler
+
+
+_fail_workers_terminated_from_outside()
 
 
 # ---- on the workers: what the verdict's guard rails need and Locust does not report ---------------------------

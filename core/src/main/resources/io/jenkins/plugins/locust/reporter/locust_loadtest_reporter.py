@@ -42,6 +42,8 @@ def _load_config():
 CONFIG = _load_config()
 STAGES = CONFIG.get("stages") or []
 ABORT_RULES = CONFIG.get("abort_rules") or []
+# The locustfile's own shape drives the run: its name and the most it may run (Locust ignores -t next to a shape).
+OWN_SHAPE = CONFIG.get("own_shape") or {}
 
 
 def emit(event, **fields):
@@ -85,6 +87,7 @@ class Reporter:
         self.final_sent = False
         self.test_stopped_at = None
         self.stop_cause = None
+        self.limit_reached = False
         self.tasks = None
         self.quitting = False
 
@@ -126,6 +129,8 @@ class Reporter:
             self._lose(known, self.test_stopped_at)
         if self.aborted:
             self.stop_cause = "abort"
+        elif self.limit_reached:
+            self.stop_cause = "shape_limit"
         elif clients and len(missing) == len(clients):
             self.stop_cause = "workers_missing"
             # Nothing can be measured any more: end now instead of idling until the run time is over.
@@ -273,6 +278,15 @@ class Reporter:
         # quit() still lets Locust collect the workers' last stats and write its summary and CSV files.
         gevent.spawn(self.runner.quit)
 
+    def check_shape_limit(self):
+        """Stops a run of the locustfile's own shape that has not ended by itself within the run time."""
+        limit = OWN_SHAPE.get("limit_seconds")
+        if not limit or self.limit_reached or self.aborted or self.started is None:
+            return
+        if self.runner.state in ACTIVE_STATES and self.elapsed() >= limit:
+            self.limit_reached = True
+            self.quit_now("the load shape %s has not ended after the run time of %.0f s" % (OWN_SHAPE.get("name"), limit))
+
     def final(self, exit_code):
         if self.final_sent:
             return
@@ -327,6 +341,7 @@ class Reporter:
                 ticks += 1
                 snapshot_due = self.started is not None and ticks % SNAPSHOT_EVERY_TICKS == 0
                 self.workers(force=snapshot_due)
+                self.check_shape_limit()
                 if snapshot_due and self.runner.state in ACTIVE_STATES:
                     self.snapshot()
                     self.check_abort_rules()
@@ -437,6 +452,15 @@ def _choose_shape(environment):
         message = (
             "The locustfile defines its own LoadTestShape (%s) and the load test also has stages. Use one: "
             "remove the stages from the step, or remove the shape class from the locustfile." % ", ".join(own)
+        )
+        emit("error", message=message)
+        logger.error(message)
+        sys.exit(1)
+    if OWN_SHAPE and not own:
+        message = (
+            "The load test found the load shape %s in the locustfile, but Locust loaded none (is it defined only under a "
+            "condition?). Give users and runTime instead, or make the shape class a plain top-level class."
+            % OWN_SHAPE.get("name")
         )
         emit("error", message=message)
         logger.error(message)

@@ -49,20 +49,27 @@ class KubernetesFaultsIT {
     }
 
     @Test
-    void shouldFailFastNamingTheSchedulersMessageWhenAWorkerCannotBeScheduled() throws Exception {
-        // given workers that need more CPU than any node has
-        LoadTestSpec spec = unschedulableWorkers();
+    void shouldWaitForANodeAndNameTheSchedulersMessageAtStartTimeout() throws Exception {
+        // given workers that need more CPU than any node has (what makes an autoscaler add a node)
+        LoadTestSpec spec = fixture.spec()
+                .workerResources(new Resources("64", null, "256Mi", "256Mi"))
+                .startTimeout("15s")
+                .build();
+        long started = System.nanoTime();
 
         // when
         RecordingEvents.Fault fault;
         try (RunHandle run = fixture.backend().start(request("it-unsched", spec), events)) {
+            events.awaitLine(l -> l.text().startsWith("waiting for a node: "), FAST);
             fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
         }
 
-        // then
+        // then the scheduler's message is progress first, and the run fails only at startTimeout, naming it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(13));
+        assertThat(events.linesOf(StartWatch.SOURCE))
+                .anySatisfy(line -> assertThat(line).contains("0/2 nodes are available: 2 Insufficient cpu"));
         assertThat(fault.message())
-                .contains("Pod locust-it-unsched-worker-")
-                .contains("cannot be scheduled")
+                .contains("still waiting for a node after startTimeout (15s)")
                 .contains("0/2 nodes are available: 2 Insufficient cpu")
                 .contains("workerResources");
         assertThat(fixture.clean("it-unsched")).isTrue();

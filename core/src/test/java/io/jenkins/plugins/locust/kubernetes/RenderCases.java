@@ -133,6 +133,22 @@ final class RenderCases {
         return new RunRequest(runId, spec, files);
     }
 
+    /** A minimal run with this pod overlay. */
+    static RunRequest withOverlay(String overlay) {
+        return request("overlay-1-abcde", spec("locustfile.py").kubernetes(options(overlay, false, null)));
+    }
+
+    /** The field errors the renderer refuses this overlay with (failing when it renders). */
+    static List<io.jenkins.plugins.locust.spec.FieldError> overlayErrors(String overlay) {
+        RunRequest request = withOverlay(overlay);
+        try {
+            KubernetesRenderer.render(request);
+        } catch (io.jenkins.plugins.locust.spec.InvalidSpecException e) {
+            return e.getErrors();
+        }
+        throw new AssertionError("the overlay was accepted:\n" + overlay);
+    }
+
     static String overlay() {
         return read(GOLDEN.resolve("overlay-pod.yaml"));
     }

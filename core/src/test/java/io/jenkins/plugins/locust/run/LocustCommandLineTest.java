@@ -54,6 +54,22 @@ class LocustCommandLineTest {
     }
 
     @Test
+    void shouldLeaveUsersAndRunTimeToTheLocustfilesOwnShapeAndTellTheReporterItsLimit() throws Exception {
+        // given a locustfile with its own LoadTestShape and a run time as the most it may run
+        Path script = TestLocustfiles.write(dir, TestLocustfiles.SHAPED_USERS);
+        LoadTestSpec spec =
+                LoadTestSpec.builder().script(script.toString()).runTime("2m").build();
+
+        // when
+        List<String> args = LocustCommandLine.master(spec, "/mnt/locust", null, 5557, null);
+        String config = new String(RunFiles.of(spec).get(RunFiles.CONFIG), java.nio.charset.StandardCharsets.UTF_8);
+
+        // then Locust gets no -u/-r/-t (it would ignore them) and the reporter stops the shape after 2 minutes
+        assertThat(args).doesNotContain("-u", "-r", "-t");
+        assertThat(config).contains("\"own_shape\":{\"name\":\"ThreeUsersForFiveSeconds\",\"limit_seconds\":120.0}");
+    }
+
+    @Test
     void shouldLeaveUsersAndRunTimeToTheReporterShapeWithStages() throws IOException {
         // given
         LoadTestSpec spec =
