@@ -38,7 +38,10 @@ public final class LocustCommandLine {
                 "--master",
                 "--headless",
                 // The progress line replaces Locust's 2-s stats table; its end summary is still printed.
-                "--only-summary"));
+                "--only-summary",
+                // A worker that joins mid-run (the replacement of a lost one) gets users: without this flag Locust
+                // 2.47 leaves it idle after a worker left (its dispatcher stays "in progress" after a rebalance).
+                "--enable-rebalancing"));
         if (bindHost != null) {
             args.addAll(List.of("--master-bind-host", bindHost));
         }

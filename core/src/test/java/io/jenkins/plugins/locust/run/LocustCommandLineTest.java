@@ -46,7 +46,7 @@ class LocustCommandLineTest {
         // then
         assertThat(String.join(" ", args))
                 .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/target_users.py,"
-                        + "/mnt/locust/locust_loadtest_reporter.py --master --headless --only-summary"
+                        + "/mnt/locust/locust_loadtest_reporter.py --master --headless --only-summary --enable-rebalancing"
                         + " --master-bind-host 127.0.0.1 --master-bind-port 5557 --expect-workers 3"
                         + " --expect-workers-max-wait 120 -u 50 -r 2.5 -t 1m30s --stop-timeout 15"
                         + " --host https://staging.example.com --csv /out/locust --exit-code-on-error 0"

@@ -71,9 +71,9 @@ class LoadTestExecutionIT {
         assertThat(context.result).isEqualTo(Result.UNSTABLE);
         assertThat(target.totalRequests()).isPositive();
         assertThat(context.listener.text())
-                .contains("loadTest: run shop-checkout-7-", " on local: script=perf/")
+                .contains("loadTest: run folder-shop-checkout-7-", " on local: script=perf/")
                 .contains("All 2 workers connected")
-                .contains("Verdict");
+                .contains("Load test UNSTABLE");
         assertThat(runFolder(context).resolve("result.json")).isRegularFile();
         assertThat(runFolder(context).resolve("report.html")).isRegularFile();
         assertThat(execution.getStatus()).isEqualTo("finished: UNSTABLE");
@@ -85,7 +85,7 @@ class LoadTestExecutionIT {
         TestStepContext context = context(python());
         LoadTestExecution execution = execution(context, step("local", "5m", "p95 < 10s"), null);
         execution.start();
-        await(() -> context.listener.text().contains("workers connected"), context);
+        await(() -> context.listener.text().contains("All 2 workers connected"), context);
         assertThat(execution.blocksRestart()).isTrue();
 
         // when
@@ -103,7 +103,7 @@ class LoadTestExecutionIT {
         try (TestCluster cluster = TestCluster.start()) {
             // given
             TestStepContext context = context(new EnvVars());
-            LoadTestStep step = step("kubernetes", "5s", "fail_ratio < 1%");
+            LoadTestStep step = step("kubernetes", "5s", "fail_ratio < 50%");
             step.setSlaves(3);
             step.setUsers(6);
             step.setSpawnRate(6.0);
@@ -138,7 +138,7 @@ class LoadTestExecutionIT {
             TestStepContext context = context(new EnvVars());
             LoadTestExecution execution = execution(context, step("kubernetes", "5m", "p95 < 10s"), cluster);
             execution.start();
-            await(() -> context.listener.text().contains("workers connected"), context);
+            await(() -> context.listener.text().contains("All 2 workers connected"), context);
             String runId = runFolder(context).getFileName().toString();
             assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isNotEmpty();
 
@@ -164,9 +164,9 @@ class LoadTestExecutionIT {
                     new TestStepContext(run, new RecordingListener(), new FilePath(workspace.toFile()), new EnvVars());
 
             // when both run at once
-            execution(left, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+            execution(left, step("kubernetes", "5s", "fail_ratio < 50%"), cluster)
                     .start();
-            execution(right, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+            execution(right, step("kubernetes", "5s", "fail_ratio < 50%"), cluster)
                     .start();
 
             // then each has its own run, folder and log
@@ -197,7 +197,7 @@ class LoadTestExecutionIT {
             LoadTestExecution execution = new LoadTestExecution(
                     context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
             execution.start();
-            await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
+            await(() -> context.listener.text().contains("All 2 workers connected") && context.saves > 0, context);
             String runId = runFolder(context).getFileName().toString();
 
             // when the controller saves the program and dies (its link to the cluster goes with it) ...
@@ -219,7 +219,7 @@ class LoadTestExecutionIT {
             assertThat(resumed.result).isEqualTo(Result.UNSTABLE);
             assertThat(resumed.listener.text())
                     .contains("Resuming run " + runId)
-                    .contains("Verdict");
+                    .contains("Load test UNSTABLE");
             assertThat(runFolder(context).resolve("result.json")).isRegularFile();
             assertThat(read.getStatus()).isEqualTo("finished: UNSTABLE");
             await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
@@ -236,7 +236,7 @@ class LoadTestExecutionIT {
             LoadTestExecution execution = new LoadTestExecution(
                     context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
             execution.start();
-            await(() -> context.listener.text().contains("workers connected") && context.saves > 0, context);
+            await(() -> context.listener.text().contains("All 2 workers connected") && context.saves > 0, context);
             String runId = runFolder(context).getFileName().toString();
             byte[] programDat = serialize(execution);
             controllerLink.cut();
@@ -332,12 +332,15 @@ class LoadTestExecutionIT {
         return builds.resolve("locust").resolve(runId);
     }
 
-    /** Locust processes this JVM started (the local backend's master and workers are its children). */
+    /**
+     * Locust processes this JVM started (the local backend's master and workers are its children, started as
+     * {@code python -m locust}; the test control plane's processes are children too, so the command line decides).
+     */
     private static long locustProcesses() {
         return ProcessHandle.current()
                 .descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> commandLine(p).contains("locust"))
+                .filter(p -> commandLine(p).contains("\0-m\0locust\0"))
                 .count();
     }
 
