@@ -14,6 +14,17 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    /** The build number. */
+    public int getNumber() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** {@code job/full/name#42}: the job's full name and the build number, unique on this controller. */
+    @NonNull
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     /** Erasure {@code (Ljava/lang/Class;)Lhudson/model/Action;}: the bound is part of the descriptor. */
     public <T extends Action> T getAction(Class<T> type) {
         throw new UnsupportedOperationException("stub");

@@ -1,4 +1,4 @@
-// Mirrors org.jenkins-ci:symbol-annotation:1.26, in core 2.541.3 (Symbol). Compile-only stub.
+// Mirrors org.jenkins-ci:symbol-annotation:1.25, in core 2.541.3 (Symbol). Compile-only stub.
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             RenderCommand.class,
             SweepCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",

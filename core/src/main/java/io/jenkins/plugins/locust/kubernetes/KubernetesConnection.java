@@ -10,15 +10,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 /**
  * How to reach the cluster: the pod's service account (in-cluster), a kubeconfig (file or content, optionally a
  * context), or a server URL with a bearer token. Each run opens its own client from it and closes it at the end.
  *
+ * @param caCertificate with a server URL: the PEM certificate(s) of the CA that signed the API server's certificate;
+ *     null = the JVM's trusted CAs
  * @param namespace the namespace to use when the spec names none; null = the kubeconfig's, else {@code default}
  */
 public record KubernetesConnection(
-        Mode mode, String kubeconfig, String context, String serverUrl, String token, String namespace) {
+        Mode mode,
+        String kubeconfig,
+        String context,
+        String serverUrl,
+        String token,
+        String caCertificate,
+        String namespace) {
     public enum Mode {
         IN_CLUSTER,
         KUBECONFIG_FILE,
@@ -29,24 +38,30 @@ public record KubernetesConnection(
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
     public static KubernetesConnection inCluster() {
-        return new KubernetesConnection(Mode.IN_CLUSTER, null, null, null, null, null);
+        return new KubernetesConnection(Mode.IN_CLUSTER, null, null, null, null, null, null);
     }
 
     public static KubernetesConnection kubeconfigFile(Path file, String context) {
-        return new KubernetesConnection(Mode.KUBECONFIG_FILE, file.toString(), context, null, null, null);
+        return new KubernetesConnection(Mode.KUBECONFIG_FILE, file.toString(), context, null, null, null, null);
     }
 
     public static KubernetesConnection kubeconfigContent(String content, String context) {
-        return new KubernetesConnection(Mode.KUBECONFIG_CONTENT, content, context, null, null, null);
+        return new KubernetesConnection(Mode.KUBECONFIG_CONTENT, content, context, null, null, null, null);
     }
 
     public static KubernetesConnection token(String serverUrl, String token) {
-        return new KubernetesConnection(Mode.TOKEN, null, null, serverUrl, token, null);
+        return token(serverUrl, token, null);
+    }
+
+    /** A server URL and bearer token, trusting the CA of the PEM {@code caCertificate} (null = the JVM's CAs). */
+    public static KubernetesConnection token(String serverUrl, String token, String caCertificate) {
+        String ca = caCertificate == null || caCertificate.isBlank() ? null : caCertificate.strip();
+        return new KubernetesConnection(Mode.TOKEN, null, null, serverUrl, token, ca, null);
     }
 
     /** The same connection, defaulting to {@code namespace}. */
     public KubernetesConnection withNamespace(String namespace) {
-        return new KubernetesConnection(mode, kubeconfig, context, serverUrl, token, namespace);
+        return new KubernetesConnection(mode, kubeconfig, context, serverUrl, token, caCertificate, namespace);
     }
 
     /** Opens a client; the caller closes it. */
@@ -84,7 +99,7 @@ public record KubernetesConnection(
             case IN_CLUSTER -> "in-cluster service account";
             case KUBECONFIG_FILE -> "kubeconfig " + kubeconfig + (context == null ? "" : ", context " + context);
             case KUBECONFIG_CONTENT -> "kubeconfig content" + (context == null ? "" : ", context " + context);
-            case TOKEN -> "server " + serverUrl;
+            case TOKEN -> "server " + serverUrl + (caCertificate == null ? "" : " with its CA certificate");
         };
     }
 
@@ -98,6 +113,12 @@ public record KubernetesConnection(
                         new ConfigBuilder(Config.empty())
                                 .withMasterUrl(serverUrl)
                                 .withOauthToken(token)
+                                // fabric8 takes certificate data base64-encoded, as kubeconfig files hold it
+                                .withCaCertData(
+                                        caCertificate == null
+                                                ? null
+                                                : Base64.getEncoder()
+                                                        .encodeToString(caCertificate.getBytes(StandardCharsets.UTF_8)))
                                 .build();
                 };
         // A transient API error is retried a few times, quickly; a run must not hang on a broken cluster.

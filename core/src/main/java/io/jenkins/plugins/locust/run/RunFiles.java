@@ -106,8 +106,11 @@ public final class RunFiles {
         }
     }
 
-    /** Caches and hidden files (.git, editor files) are not part of the test. */
-    private static boolean skipped(Path relative) {
+    /**
+     * Caches and hidden files (.git, editor files) are not part of the test: {@code relative} is a path inside the
+     * script folder. Public so that the Jenkins step, which copies a script from an agent, ships the same files.
+     */
+    public static boolean skipped(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.equals("__pycache__") || name.endsWith(".pyc")) {

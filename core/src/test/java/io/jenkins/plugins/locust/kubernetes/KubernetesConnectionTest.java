@@ -3,6 +3,8 @@ package io.jenkins.plugins.locust.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.Config;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class KubernetesConnectionTest {
@@ -30,6 +32,23 @@ class KubernetesConnectionTest {
         assertThat(config.getMasterUrl()).startsWith("https://k8s.example:6443");
         assertThat(config.getOauthToken()).isEqualTo("t0ken");
         assertThat(config.getRequestRetryBackoffLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTrustTheGivenCaCertificateForATokenConnection() throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIBdummy\n-----END CERTIFICATE-----";
+
+        Config config = KubernetesConnection.token("https://k8s.example:6443", "t0ken", "\n" + pem + "\n")
+                .config();
+
+        assertThat(new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8))
+                .isEqualTo(pem);
+        assertThat(KubernetesConnection.token("https://k8s.example:6443", "t0ken", " ")
+                        .config()
+                        .getCaCertData())
+                .isNull();
+        assertThat(KubernetesConnection.token("https://k8s.example", "t0ken", pem))
+                .hasToString("KubernetesConnection[server https://k8s.example with its CA certificate]");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,6 +58,38 @@ class RbacFileTest {
     })
     void shouldGrantNothingElse(String verb, String group, String resource) throws IOException {
         assertThat(RbacFile.load().allows(verb, group, resource)).isFalse();
+    }
+
+    @Test
+    void shouldGrantExactlyWhatThePreflightAsksFor() throws IOException {
+        // given
+        RbacFile rbac = RbacFile.load();
+
+        // when
+        List<String> granted = rbac.role().getRules().stream()
+                .flatMap(rule -> rule.getApiGroups().stream()
+                        .flatMap(group -> rule.getResources().stream().flatMap(resource -> rule.getVerbs().stream()
+                                .map(verb -> new RunPermissions.Permission(group, resource, verb).toString()))))
+                .toList();
+
+        // then
+        assertThat(granted)
+                .containsExactlyInAnyOrderElementsOf(RunPermissions.all().stream()
+                        .map(RunPermissions.Permission::toString)
+                        .toList());
+    }
+
+    @Test
+    void shouldHoldTheLineThePreflightNamesForEachGrant() throws IOException {
+        // given
+        List<String> lines = Files.readAllLines(RbacFile.PATH);
+
+        // then each permission's rule is one line, with only that resource, followed by its verbs
+        for (RunPermissions.Permission permission : RunPermissions.all()) {
+            int line = lines.stream().map(String::trim).toList().indexOf(permission.rbacLine());
+            assertThat(line).as(permission.rbacLine()).isNotNegative();
+            assertThat(lines.get(line + 1)).contains("\"" + permission.verb() + "\"");
+        }
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.io.Serializable;
 
 /**
  * An abstract class (not an interface) in workflow-step-api. {@code onFailure(Throwable)} is inherited from Guava's
- * {@link FutureCallback}.
+ * {@link FutureCallback}. Every abstract member of the real class is declared, so that a test double compiled
+ * against this stub also compiles against the real API.
  */
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,6 +28,19 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
     /** Can only make the build result worse (for example {@code Result.UNSTABLE}). */
     public abstract void setResult(Result r);
+
+    /** For block-scoped steps; throws {@link IllegalStateException} when the step has no body. */
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+    /** The real default body: whether {@link #newBodyInvoker()} works. */
+    public boolean hasBody() {
+        try {
+            newBodyInvoker();
+            return true;
+        } catch (IllegalStateException x) {
+            return false;
+        }
+    }
 
     @Override
     public abstract boolean equals(Object o);

@@ -5,33 +5,48 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/** One running invocation of a step; serialized with the Pipeline program so that it can resume after a restart. */
+/**
+ * One running invocation of a step; serialized with the Pipeline program so that it can resume after a restart. The
+ * bodies are the real ones (a few lines each): the context is a serialized field, as in the real class, so that tests
+ * drive an execution through start, stop and a serialization round trip exactly as Pipeline does.
+ */
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private StepContext context;
 
     @Deprecated
     protected StepExecution() {}
 
-    protected StepExecution(@NonNull StepContext context) {}
+    protected StepExecution(@NonNull StepContext context) {
+        this.context = context;
+    }
 
     @NonNull
     public StepContext getContext() {
-        throw new UnsupportedOperationException("stub");
+        if (context == null) {
+            throw new IllegalStateException("you must either pass in a StepContext to the StepExecution constructor,"
+                    + " or have the StepExecution be created automatically");
+        }
+        return context;
     }
 
     /** Returns true if the step completed synchronously (after calling onSuccess or onFailure). */
     public abstract boolean start() throws Exception;
 
     public void stop(@NonNull Throwable cause) throws Exception {
-        throw new UnsupportedOperationException("stub");
+        getContext().onFailure(cause);
     }
 
-    public void onResume() {
-        throw new UnsupportedOperationException("stub");
-    }
+    public void onResume() {}
 
     @CheckForNull
     public String getStatus() {
-        throw new UnsupportedOperationException("stub");
+        return null;
+    }
+
+    /** Whether a restart must wait for this step (true while it does active work on a background thread). */
+    public boolean blocksRestart() {
+        return false;
     }
 }

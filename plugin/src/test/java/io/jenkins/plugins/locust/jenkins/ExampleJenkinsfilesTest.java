@@ -27,7 +27,7 @@ class ExampleJenkinsfilesTest {
     @Test
     void shouldUseOnlyParametersTheStepAccepts() throws IOException {
         // given the step's parameters and the examples' loadTest calls
-        Set<String> accepted = DescribableFormsTest.dataBoundNames(LoadTestStep.class);
+        Set<String> accepted = DataBoundParameters.names(LoadTestStep.class);
         List<Path> jenkinsfiles = exampleJenkinsfiles();
 
         for (Path jenkinsfile : jenkinsfiles) {

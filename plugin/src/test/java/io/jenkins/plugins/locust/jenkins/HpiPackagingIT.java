@@ -38,6 +38,14 @@ import org.xml.sax.InputSource;
  */
 class HpiPackagingIT {
     private static final String DESCRIPTOR = "io.jenkins.plugins.locust.jenkins.steps.LoadTestStep$DescriptorImpl";
+    private static final String GLOBAL_CONFIGURATION =
+            "io.jenkins.plugins.locust.jenkins.config.LoadTestGlobalConfiguration";
+    /** The descriptors of the global configuration's nested describables (clusters, defaults, limits). */
+    private static final List<String> CONFIGURATION_DESCRIPTORS = List.of(
+            "io.jenkins.plugins.locust.jenkins.config.ClusterConfig$DescriptorImpl",
+            "io.jenkins.plugins.locust.jenkins.config.LoadTestDefaults$DescriptorImpl",
+            "io.jenkins.plugins.locust.jenkins.config.LoadTestLimits$DescriptorImpl");
+
     private static final String INNER_JAR = "WEB-INF/lib/locust-load-test.jar";
 
     /** Packages whose classes Jenkins or its plugins provide: finding one in WEB-INF/lib means a stub leaked. */
@@ -52,6 +60,7 @@ class HpiPackagingIT {
             "com/google/common/",
             "edu/umd/cs/findbugs/",
             "jakarta/servlet/",
+            "org/springframework/",
             "io/jenkins/plugins/locust/stubs/");
 
     /** Libraries that come from kubernetes-client-api, jackson2-api, snakeyaml-api, okhttp-api or core. */
@@ -136,7 +145,10 @@ class HpiPackagingIT {
         }
         assertThat(byName)
                 .containsKeys("workflow-step-api", "structs", "jackson2-api", "snakeyaml-api")
-                .containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114");
+                .containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114")
+                // the versions the credentials stubs mirror (jenkins-stubs/, first line of each file)
+                .containsEntry("credentials", "1502.v5c95e620ddfe")
+                .containsEntry("plain-credentials", "199.v9f8e1f741799");
     }
 
     @Test
@@ -169,7 +181,11 @@ class HpiPackagingIT {
                 extensions.add(item.className() + " " + item.kind());
             }
 
-            assertThat(extensions).containsExactly(DESCRIPTOR + " TYPE");
+            List<String> expected = new ArrayList<>();
+            expected.add(DESCRIPTOR + " TYPE");
+            expected.add(GLOBAL_CONFIGURATION + " TYPE");
+            CONFIGURATION_DESCRIPTORS.forEach(descriptor -> expected.add(descriptor + " TYPE"));
+            assertThat(extensions).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
@@ -184,7 +200,7 @@ class HpiPackagingIT {
             }
         }
 
-        assertThat(Files.readAllLines(index, StandardCharsets.UTF_8)).contains(DESCRIPTOR);
+        assertThat(Files.readAllLines(index, StandardCharsets.UTF_8)).contains(DESCRIPTOR, GLOBAL_CONFIGURATION);
     }
 
     @Test

@@ -33,4 +33,9 @@ final class FieldChecks {
         }
         return Optional.empty();
     }
+
+    /** The backend name: empty, {@code kubernetes} or {@code local}. */
+    static Optional<String> backend(@CheckForNull String value) {
+        return BackendChoice.problem(value);
+    }
 }

@@ -2,90 +2,171 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ClassLoaderSanityThreadFactory;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
+import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
+import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
+import io.jenkins.plugins.locust.kubernetes.RunIds;
 import io.jenkins.plugins.locust.run.LoadTestException;
+import io.jenkins.plugins.locust.run.LoadTestRunner;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
+import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.File;
-import java.nio.file.Paths;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.springframework.security.core.Authentication;
 
 /**
- * Runs the load test asynchronously, in the shape of workflow-basic-steps' SleepStep: {@link #start()} validates the
- * input (every bad field at once), starts the engine on a background thread and returns {@code false}; the thread
- * completes the step; {@link #stop} interrupts it (the engine removes everything it started); {@link #onResume()}
- * reports what a controller restart did to the run.
+ * Runs one {@code loadTest} asynchronously, in the shape of workflow-basic-steps' SleepStep: {@link #start()} decides
+ * the backend and the run id, hands the run to a background thread and returns {@code false}; that thread completes
+ * the step on every path, whatever it throws; {@link #stop} interrupts it (the engine removes everything it started)
+ * and the step fails with the cause.
  *
- * <p>For now the engine runs the local backend on the controller; the Kubernetes backend, which survives a restart
- * and can be re-attached by its run label, comes with core's Kubernetes backend.
+ * <p>What is persisted with the Pipeline is only durable facts: the parameters without {@code env} (plain JDK values),
+ * the backend, the cluster's name and the run id. No connection, secret or environment value.
  */
-final class LoadTestExecution extends StepExecution {
+public final class LoadTestExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 
-    /** Load tests last minutes: they get their own daemon threads, never the shared Timer pool. */
-    private static final ExecutorService ENGINE = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "loadTest engine");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Load tests last minutes: they get their own daemon threads, never the shared Timer pool, and never the context
+     * class loader of the CPS thread that starts them.
+     */
+    static final ThreadFactory THREADS =
+            new ClassLoaderSanityThreadFactory(new NamingThreadFactory(new DaemonThreadFactory(), "loadTest engine"));
 
-    private final StepArguments arguments;
+    private static final ExecutorService ENGINE = Executors.newCachedThreadPool(THREADS);
+
+    private final StepParameters parameters;
+
+    @CheckForNull
+    private String backend;
+
+    @CheckForNull
+    private String cluster;
+
+    @CheckForNull
+    private String runId;
 
     @CheckForNull
     private volatile String phase;
 
+    /** The step's env entries: values may be secrets, so they live only as long as this object in memory. */
+    private final transient List<String> env;
+
+    private transient Clusters clusters;
+    private transient JenkinsFacade jenkins;
+
     @CheckForNull
     private transient volatile Future<?> task;
 
-    LoadTestExecution(StepContext context, StepArguments arguments) {
+    @CheckForNull
+    private transient volatile Throwable stopCause;
+
+    LoadTestExecution(StepContext context, StepParameters parameters, List<String> env, Clusters clusters) {
         super(context);
-        this.arguments = arguments;
+        this.parameters = parameters;
+        this.env = List.copyOf(env);
+        this.clusters = clusters;
+        this.jenkins = new JenkinsFacade();
     }
 
     @Override
     public boolean start() throws Exception {
         StepContext context = getContext();
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
         Run<?, ?> run = context.get(Run.class);
-        if (workspace == null || workspace.isRemote()) {
-            throw new AbortException(NOT_ON_CONTROLLER);
-        }
-        EngineRun engine;
-        try {
-            engine = new EngineRun(
-                    arguments,
-                    Paths.get(workspace.getRemote()),
-                    new File(run.getRootDir(), "locust").toPath(),
-                    System.getenv(),
-                    listener.getLogger()::println);
-        } catch (InvalidSpecException e) {
-            throw new AbortException("loadTest: " + e.getMessage());
-        }
-        phase = "running Locust (" + arguments.describe() + ")";
-        task = ENGINE.submit(() -> runEngine(context, engine));
+        BackendChoice.Placement placement = BackendChoice.place(parameters, clusters());
+        backend = placement.backend();
+        cluster = placement.cluster();
+        runId = RunIds.create(jobName(run), run.getNumber());
+        phase = "starting on " + backend + " (run " + runId + ")";
+        submit(context, backend.equals(BackendChoice.LOCAL) ? this::runLocally : this::runOnKubernetes);
         return false;
     }
 
-    private void runEngine(StepContext context, EngineRun engine) {
-        try {
-            VerdictStatus status = engine.run();
-            phase = "finished: " + status;
-            complete(context, status);
-        } catch (LoadTestException e) {
-            context.onFailure(new AbortException("loadTest: " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stop() interrupted us and has completed the step already
-        } catch (RuntimeException e) {
-            context.onFailure(e);
+    /** The local backend, on the node holding the workspace; reports come back to the build folder. */
+    private VerdictStatus runLocally(StepContext context) throws Exception {
+        TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = workspace(context);
+        // the administrator's limits hold for local runs too: checked here, on a copy, before the agent starts any
+        Path staged = outputFolder(context).resolve("workspace");
+        workspace.act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
+        clusters().checkQuotas(SpecMapping.toSpec(parameters, staged, env, buildEnv(context)));
+        AgentRun.Outcome outcome = workspace.act(new AgentRun(parameters, env, buildEnv(context), runId, listener));
+        outcome.writeTo(outputFolder(context));
+        return outcome.status();
+    }
+
+    /** Kubernetes, launched from the controller: the script is copied from the workspace (any node) first. */
+    private VerdictStatus runOnKubernetes(StepContext context) throws Exception {
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        Path outDir = outputFolder(context);
+        Path staged = outDir.resolve("workspace");
+        workspace(context).act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
+        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context), clusters()::applyDefaults);
+        clusters().checkQuotas(spec);
+        KubernetesConnection connection = clusters().connect(cluster, run);
+        phase = "running on Kubernetes (cluster " + cluster + ", run " + runId + ")";
+        return new LoadTestRunner(new KubernetesBackend(connection), listener.getLogger()::println)
+                .run(runId, spec, outDir, Optional.empty())
+                .verdict()
+                .status();
+    }
+
+    /** A run's body on the engine thread: returns the verdict, or throws why there is none. */
+    @FunctionalInterface
+    interface Body {
+        VerdictStatus run(StepContext context) throws Exception;
+    }
+
+    private void submit(StepContext context, Body body) {
+        Authentication identity = jenkins().currentIdentity();
+        task = ENGINE.submit(() -> {
+            try (ACLContext ignored = ACL.as2(identity)) {
+                context.get(TaskListener.class)
+                        .getLogger()
+                        .println("loadTest: run " + runId + " on " + backend
+                                + (cluster == null ? "" : " (cluster " + cluster + ")") + ": " + parameters.describe()
+                                + (env.isEmpty() ? "" : ", env names=" + envNames()));
+                VerdictStatus status = body.run(context);
+                phase = "finished: " + status;
+                complete(context, status);
+            } catch (Throwable t) { // an Error too: an uncompleted step would hang the build
+                phase = "failed";
+                context.onFailure(failure(t));
+            }
+        });
+    }
+
+    /** Why the step fails: the abort's cause once stopped, else a short message for what the user can fix. */
+    private Throwable failure(Throwable thrown) {
+        Throwable stopped = stopCause;
+        if (stopped != null) {
+            return stopped;
         }
+        if (thrown instanceof InvalidSpecException || thrown instanceof LoadTestException) {
+            return new AbortException("loadTest: " + thrown.getMessage());
+        }
+        return thrown;
     }
 
     /** A passed run succeeds; an unstable one marks the build UNSTABLE and goes on; a failed one fails the step. */
@@ -102,13 +183,17 @@ final class LoadTestExecution extends StepExecution {
         }
     }
 
+    /** Interrupts the run; the engine removes everything it started, then fails the step with {@code cause}. */
     @Override
     public void stop(Throwable cause) throws Exception {
+        stopCause = cause;
+        phase = "stopping: " + cause;
         Future<?> running = task;
-        if (running != null) {
-            running.cancel(true); // the runner closes its backend, removing every process, on interruption
+        if (running == null || running.isDone()) {
+            getContext().onFailure(cause);
+        } else {
+            running.cancel(true);
         }
-        getContext().onFailure(cause);
     }
 
     @Override
@@ -122,10 +207,68 @@ final class LoadTestExecution extends StepExecution {
         return current == null ? "waiting to start" : current;
     }
 
-    static final String NOT_ON_CONTROLLER = "loadTest: for now Locust runs on the Jenkins controller (the local"
-            + " backend), so the step needs a workspace there: run it in node('built-in'). The Kubernetes backend will"
-            + " lift this.";
+    /** A restart while the run is being set up or runs locally would lose it; a Kubernetes run can be re-attached. */
+    @Override
+    public boolean blocksRestart() {
+        Future<?> running = task;
+        return running != null && !running.isDone();
+    }
 
-    static final String RESUMED = "loadTest: Jenkins restarted while the load test ran; its local Locust processes"
-            + " ended with the controller. Run the build again.";
+    /** The parameters this execution keeps (without env). */
+    StepParameters parameters() {
+        return parameters;
+    }
+
+    private List<String> envNames() {
+        return env.stream().map(entry -> entry.split("=", 2)[0]).toList();
+    }
+
+    /** Tests stand in for the global configuration, which needs a running Jenkins. */
+    void useClusters(Clusters clusters) {
+        this.clusters = clusters;
+    }
+
+    private Clusters clusters() {
+        if (clusters == null) {
+            clusters = Clusters.fromConfiguration();
+        }
+        return clusters;
+    }
+
+    private JenkinsFacade jenkins() {
+        if (jenkins == null) {
+            jenkins = new JenkinsFacade();
+        }
+        return jenkins;
+    }
+
+    private static FilePath workspace(StepContext context) throws Exception {
+        FilePath workspace = context.get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException("loadTest: no workspace; run it inside node { … } after the checkout");
+        }
+        return workspace;
+    }
+
+    /** The build's environment: withEnv, environment {}, withCredentials and node properties apply. */
+    private static Map<String, String> buildEnv(StepContext context) throws Exception {
+        EnvVars env = context.get(EnvVars.class);
+        return env == null ? Map.of() : env;
+    }
+
+    /** {@code <build>/locust/<run id>}: one folder per run, so parallel loadTest calls never share one. */
+    private Path outputFolder(StepContext context) throws Exception {
+        File rootDir = context.get(Run.class).getRootDir();
+        return rootDir.toPath().resolve("locust").resolve(runId);
+    }
+
+    /** {@code folder/job#42} → {@code folder/job}. */
+    static String jobName(Run<?, ?> run) {
+        String id = run.getExternalizableId();
+        int hash = id.lastIndexOf('#');
+        return hash < 0 ? id : id.substring(0, hash);
+    }
+
+    static final String RESUMED = "loadTest: Jenkins restarted while the load test ran; a run on the local backend"
+            + " ends with the controller. Run the build again.";
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -9,10 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -30,293 +28,336 @@ import org.kohsuke.stapler.verb.POST;
  * {@code loadTest script: 'perf/locustfile.py', users: 500, slaves: 4, runTime: '5m', host: '…', thresholds: […]}:
  * runs a distributed Locust load test.
  *
- * <p>The step only carries the user's input; {@link SpecMapping} maps it to core's {@code LoadTestSpec}, where
- * defaults and validation live. Optional parameters are {@code null} when not given, so that the spec's defaults apply.
+ * <p>The step only carries the user's input: one getter and one {@code @DataBoundSetter} per parameter (what Stapler
+ * and structs bind, and what the Snippet Generator reads back), all backed by one {@link StepParameters}. What each
+ * parameter means is said once, for users, in its {@code help-<name>.html} and in docs/step-reference.md;
+ * {@link SpecMapping} hands the values to core's spec builder, where defaults and validation live. A parameter not
+ * given is {@code null} (or empty), so core's default applies.
  */
 public class LoadTestStep extends Step {
-    private final String script;
+    private final StepParameters parameters = new StepParameters();
 
-    @CheckForNull
-    private Integer users;
+    /** Kept apart from {@link #parameters}: env values may be secrets, and the execution must not keep them. */
+    private final StepParameters env = new StepParameters();
 
-    @CheckForNull
-    private Integer slaves;
-
-    @CheckForNull
-    private String runTime;
-
-    @CheckForNull
-    private String host;
-
-    private List<String> thresholds = List.of();
-
-    @CheckForNull
-    private String locustfile;
-
-    @CheckForNull
-    private Double spawnRate;
-
-    private List<String> stages = List.of();
-
-    private Map<String, String> env = Map.of();
-
-    private List<String> locustArgs = List.of();
-
-    private List<String> tags = List.of();
-
-    private List<String> excludeTags = List.of();
-
-    @CheckForNull
-    private Integer processes;
-
-    private List<String> hostAliases = List.of();
-
-    @CheckForNull
-    private String startTimeout;
-
-    @CheckForNull
-    private String stopTimeout;
-
-    @CheckForNull
-    private String image;
-
-    /** @param script path of the locustfile, relative to the workspace */
+    /** @param script path of the locustfile, or of a folder holding it, relative to the workspace */
     @DataBoundConstructor
     public LoadTestStep(String script) {
-        this.script = script == null ? "" : script.trim();
+        parameters.put("script", script == null ? "" : script.trim());
     }
 
     public String getScript() {
-        return script;
+        return parameters.text("script");
     }
 
-    /** Peak number of concurrent Locust users, or {@code null} for the default. */
     @CheckForNull
     public Integer getUsers() {
-        return users;
+        return parameters.integer("users");
     }
 
     @DataBoundSetter
     public void setUsers(@CheckForNull Integer users) {
-        this.users = users;
+        parameters.put("users", users);
     }
 
-    /** Number of Locust worker pods, or {@code null} for the default. */
     @CheckForNull
     public Integer getSlaves() {
-        return slaves;
+        return parameters.integer("slaves");
     }
 
     @DataBoundSetter
     public void setSlaves(@CheckForNull Integer slaves) {
-        this.slaves = slaves;
+        parameters.put("slaves", slaves);
     }
 
-    /** Time the test runs for, like {@code 5m} or {@code 1h30m}, or {@code null} for the default. */
     @CheckForNull
     public String getRunTime() {
-        return runTime;
+        return parameters.text("runTime");
     }
 
     @DataBoundSetter
     public void setRunTime(@CheckForNull String runTime) {
-        this.runTime = blankToNull(runTime);
+        parameters.putText("runTime", runTime);
     }
 
-    /** Base URL of the system under test, or {@code null} for the locustfile's own {@code host}. */
     @CheckForNull
     public String getHost() {
-        return host;
+        return parameters.text("host");
     }
 
     @DataBoundSetter
     public void setHost(@CheckForNull String host) {
-        this.host = blankToNull(host);
+        parameters.putText("host", host);
     }
 
-    /** Threshold expressions such as {@code p95 < 800ms}; empty when none. */
     public List<String> getThresholds() {
-        return thresholds;
+        return parameters.lines("thresholds");
     }
 
     @DataBoundSetter
     public void setThresholds(@CheckForNull List<String> thresholds) {
-        this.thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        parameters.putLines("thresholds", thresholds);
     }
 
-    /** Entry file inside a folder {@code script}, or {@code null} for the default ({@code locustfile.py}). */
     @CheckForNull
     public String getLocustfile() {
-        return locustfile;
+        return parameters.text("locustfile");
     }
 
     @DataBoundSetter
     public void setLocustfile(@CheckForNull String locustfile) {
-        this.locustfile = blankToNull(locustfile);
+        parameters.putText("locustfile", locustfile);
     }
 
-    /** Users started per second, or {@code null} for the default (users/10, at least 1). */
     @CheckForNull
     public Double getSpawnRate() {
-        return spawnRate;
+        return parameters.number("spawnRate");
     }
 
     @DataBoundSetter
     public void setSpawnRate(@CheckForNull Double spawnRate) {
-        this.spawnRate = spawnRate;
+        parameters.put("spawnRate", spawnRate);
     }
 
-    /** Load stages as {@code DURATION:USERS[:RATE]}, run in order instead of {@code runTime}; empty when none. */
     public List<String> getStages() {
-        return stages;
+        return parameters.lines("stages");
     }
 
     @DataBoundSetter
     public void setStages(@CheckForNull List<String> stages) {
-        this.stages = copy(stages);
+        parameters.putLines("stages", stages);
     }
 
-    /** Environment variables for the locustfile ({@code os.environ}); empty when none. */
-    public Map<String, String> getEnv() {
-        return env;
+    public List<String> getEnv() {
+        return env.lines("env");
     }
 
-    /**
-     * Takes a Groovy map such as {@code [TENANT: 'nightly']}; names and values are taken as text (a GString or a number
-     * becomes its string), so the map may hold any of them at run time. A missing value stays {@code null}, for core
-     * to reject naming the variable.
-     */
     @DataBoundSetter
-    public void setEnv(@CheckForNull Map<String, String> env) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        if (env != null) {
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) env).entrySet()) {
-                copy.put(
-                        String.valueOf(entry.getKey()),
-                        entry.getValue() == null ? null : String.valueOf(entry.getValue()));
-            }
-        }
-        this.env = Collections.unmodifiableMap(copy);
+    public void setEnv(@CheckForNull List<String> env) {
+        this.env.putLines("env", env);
     }
 
-    /** Further Locust command-line flags, one per element; empty when none. */
     public List<String> getLocustArgs() {
-        return locustArgs;
+        return parameters.lines("locustArgs");
     }
 
     @DataBoundSetter
     public void setLocustArgs(@CheckForNull List<String> locustArgs) {
-        this.locustArgs = copy(locustArgs);
+        parameters.putLines("locustArgs", locustArgs);
     }
 
-    /** Locust {@code @tag}s to run; empty: all tasks. */
     public List<String> getTags() {
-        return tags;
+        return parameters.lines("tags");
     }
 
     @DataBoundSetter
     public void setTags(@CheckForNull List<String> tags) {
-        this.tags = copy(tags);
+        parameters.putLines("tags", tags);
     }
 
-    /** Locust {@code @tag}s not to run; empty when none. */
     public List<String> getExcludeTags() {
-        return excludeTags;
+        return parameters.lines("excludeTags");
     }
 
     @DataBoundSetter
     public void setExcludeTags(@CheckForNull List<String> excludeTags) {
-        this.excludeTags = copy(excludeTags);
+        parameters.putLines("excludeTags", excludeTags);
     }
 
-    /** Locust processes per worker, or {@code null} to size them from the worker's CPU. */
     @CheckForNull
     public Integer getProcesses() {
-        return processes;
+        return parameters.integer("processes");
     }
 
     @DataBoundSetter
     public void setProcesses(@CheckForNull Integer processes) {
-        this.processes = processes;
+        parameters.put("processes", processes);
     }
 
-    /** {@code /etc/hosts} entries for the pods as {@code IP=NAME[,NAME]}; empty when none. */
     public List<String> getHostAliases() {
-        return hostAliases;
+        return parameters.lines("hostAliases");
     }
 
     @DataBoundSetter
     public void setHostAliases(@CheckForNull List<String> hostAliases) {
-        this.hostAliases = copy(hostAliases);
+        parameters.putLines("hostAliases", hostAliases);
     }
 
-    /** How long all workers may take to connect, or {@code null} for the default. */
     @CheckForNull
     public String getStartTimeout() {
-        return startTimeout;
+        return parameters.text("startTimeout");
     }
 
     @DataBoundSetter
     public void setStartTimeout(@CheckForNull String startTimeout) {
-        this.startTimeout = blankToNull(startTimeout);
+        parameters.putText("startTimeout", startTimeout);
     }
 
-    /** How long users may finish their task at the end, or {@code null} for the default. */
     @CheckForNull
     public String getStopTimeout() {
-        return stopTimeout;
+        return parameters.text("stopTimeout");
     }
 
     @DataBoundSetter
     public void setStopTimeout(@CheckForNull String stopTimeout) {
-        this.stopTimeout = blankToNull(stopTimeout);
+        parameters.putText("stopTimeout", stopTimeout);
     }
 
-    /** The pods' Locust image, or {@code null} for the default. */
     @CheckForNull
     public String getImage() {
-        return image;
+        return parameters.text("image");
     }
 
     @DataBoundSetter
     public void setImage(@CheckForNull String image) {
-        this.image = blankToNull(image);
+        parameters.putText("image", image);
+    }
+
+    @CheckForNull
+    public String getBackend() {
+        return parameters.text("backend");
+    }
+
+    @DataBoundSetter
+    public void setBackend(@CheckForNull String backend) {
+        parameters.putText("backend", backend);
+    }
+
+    @CheckForNull
+    public String getCluster() {
+        return parameters.text("cluster");
+    }
+
+    @DataBoundSetter
+    public void setCluster(@CheckForNull String cluster) {
+        parameters.putText("cluster", cluster);
+    }
+
+    @CheckForNull
+    public String getNamespace() {
+        return parameters.text("namespace");
+    }
+
+    @DataBoundSetter
+    public void setNamespace(@CheckForNull String namespace) {
+        parameters.putText("namespace", namespace);
+    }
+
+    @CheckForNull
+    public String getMasterCpu() {
+        return parameters.text("masterCpu");
+    }
+
+    @DataBoundSetter
+    public void setMasterCpu(@CheckForNull String masterCpu) {
+        parameters.putText("masterCpu", masterCpu);
+    }
+
+    @CheckForNull
+    public String getMasterMemory() {
+        return parameters.text("masterMemory");
+    }
+
+    @DataBoundSetter
+    public void setMasterMemory(@CheckForNull String masterMemory) {
+        parameters.putText("masterMemory", masterMemory);
+    }
+
+    @CheckForNull
+    public String getWorkerCpu() {
+        return parameters.text("workerCpu");
+    }
+
+    @DataBoundSetter
+    public void setWorkerCpu(@CheckForNull String workerCpu) {
+        parameters.putText("workerCpu", workerCpu);
+    }
+
+    @CheckForNull
+    public String getWorkerCpuLimit() {
+        return parameters.text("workerCpuLimit");
+    }
+
+    @DataBoundSetter
+    public void setWorkerCpuLimit(@CheckForNull String workerCpuLimit) {
+        parameters.putText("workerCpuLimit", workerCpuLimit);
+    }
+
+    @CheckForNull
+    public String getWorkerMemory() {
+        return parameters.text("workerMemory");
+    }
+
+    @DataBoundSetter
+    public void setWorkerMemory(@CheckForNull String workerMemory) {
+        parameters.putText("workerMemory", workerMemory);
+    }
+
+    public List<String> getNodeSelector() {
+        return parameters.lines("nodeSelector");
+    }
+
+    @DataBoundSetter
+    public void setNodeSelector(@CheckForNull List<String> nodeSelector) {
+        parameters.putLines("nodeSelector", nodeSelector);
+    }
+
+    @CheckForNull
+    public String getServiceAccount() {
+        return parameters.text("serviceAccount");
+    }
+
+    @DataBoundSetter
+    public void setServiceAccount(@CheckForNull String serviceAccount) {
+        parameters.putText("serviceAccount", serviceAccount);
+    }
+
+    public List<String> getImagePullSecrets() {
+        return parameters.lines("imagePullSecrets");
+    }
+
+    @DataBoundSetter
+    public void setImagePullSecrets(@CheckForNull List<String> imagePullSecrets) {
+        parameters.putLines("imagePullSecrets", imagePullSecrets);
+    }
+
+    @CheckForNull
+    public String getPodOverlay() {
+        return parameters.text("podOverlay");
+    }
+
+    @DataBoundSetter
+    public void setPodOverlay(@CheckForNull String podOverlay) {
+        parameters.putVerbatim("podOverlay", podOverlay);
+    }
+
+    public boolean isWebUi() {
+        return parameters.flag("webUi");
+    }
+
+    @DataBoundSetter
+    public void setWebUi(boolean webUi) {
+        parameters.put("webUi", webUi ? Boolean.TRUE : null);
+    }
+
+    @CheckForNull
+    public Integer getMaxWorkerLogs() {
+        return parameters.integer("maxWorkerLogs");
+    }
+
+    @DataBoundSetter
+    public void setMaxWorkerLogs(@CheckForNull Integer maxWorkerLogs) {
+        parameters.put("maxWorkerLogs", maxWorkerLogs);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new LoadTestExecution(context, arguments());
+        return new LoadTestExecution(context, parameters(), getEnv(), Clusters.fromConfiguration());
     }
 
-    StepArguments arguments() {
-        return new StepArguments(
-                script,
-                users,
-                slaves,
-                runTime,
-                host,
-                thresholds,
-                locustfile,
-                spawnRate,
-                stages,
-                env,
-                locustArgs,
-                tags,
-                excludeTags,
-                processes,
-                hostAliases,
-                startTimeout,
-                stopTimeout,
-                image);
-    }
-
-    private static List<String> copy(@CheckForNull List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
-    }
-
-    @CheckForNull
-    private static String blankToNull(@CheckForNull String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** A copy of the parameters the execution keeps (without env). */
+    StepParameters parameters() {
+        return parameters.without();
     }
 
     /** The {@code loadTest} step's descriptor. */
@@ -345,9 +386,22 @@ public class LoadTestStep extends Step {
             return "Run a distributed Locust load test";
         }
 
+        /** The workspace holds the locustfile; EnvVars gives withEnv, environment {} and withCredentials values. */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class);
+            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+
+        /**
+         * The text a list parameter's text area shows: one value per line, so that saving the form again gives the
+         * same list (the list's own {@code toString} would come back as one bad value).
+         */
+        public String linesOf(@CheckForNull LoadTestStep step, String field) {
+            if (step == null) {
+                return "";
+            }
+            List<String> lines = field.equals("env") ? step.getEnv() : step.parameters.lines(field);
+            return String.join("\n", lines);
         }
 
         @POST
@@ -363,6 +417,11 @@ public class LoadTestStep extends Step {
         @POST
         public FormValidation doCheckSlaves(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, FieldChecks.positiveWholeNumber("Slaves", value));
+        }
+
+        @POST
+        public FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, FieldChecks.backend(value));
         }
 
         /** Validates only for users who may configure the job; others get no answer rather than an error page. */

@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.security.Permission;
 import java.io.Serializable;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /**
  * The one place that calls {@code Jenkins.get()} (an ArchUnit rule keeps it so). Everything else asks this facade, so
@@ -22,5 +23,10 @@ public class JenkinsFacade implements Serializable {
             return Jenkins.get().hasPermission(permission);
         }
         return item.hasPermission(permission);
+    }
+
+    /** The identity the current thread acts as (in a step's start: the build's). */
+    public Authentication currentIdentity() {
+        return Jenkins.getAuthentication2();
     }
 }

@@ -1,110 +1,287 @@
 package io.jenkins.plugins.locust.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.common.util.concurrent.ListenableFuture;
 import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Result;
+import hudson.model.Run;
+import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.util.ArrayList;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 
+/** The execution driven through the (stubbed) Pipeline API, up to the point where a backend would start. */
 class LoadTestExecutionTest {
-    @Test
-    void shouldSucceedWhenTheVerdictPasses() {
-        RecordingContext context = new RecordingContext();
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-        LoadTestExecution.complete(context, VerdictStatus.PASSED);
+    @TempDir
+    Path workspace;
 
-        assertThat(context.events).containsExactly("success");
+    @TempDir
+    Path builds;
+
+    @AfterEach
+    void forgetIdentity() {
+        SecurityContextHolder.clearContext();
     }
 
     @Test
-    void shouldMarkTheBuildUnstableAndGoOnWhenTheVerdictIsUnstable() {
-        RecordingContext context = new RecordingContext();
+    void shouldSucceedWhenTheVerdictPassesAndMarkTheBuildUnstableWhenItIsUnstable() throws Exception {
+        TestStepContext passed = context(new EnvVars());
+        TestStepContext unstable = context(new EnvVars());
 
-        LoadTestExecution.complete(context, VerdictStatus.UNSTABLE);
+        LoadTestExecution.complete(passed, VerdictStatus.PASSED);
+        LoadTestExecution.complete(unstable, VerdictStatus.UNSTABLE);
 
-        assertThat(context.events).containsExactly("result", "success");
+        assertThat(passed.awaitCompletion(DEADLINE)).isNull();
+        assertThat(passed.result).isNull();
+        assertThat(unstable.awaitCompletion(DEADLINE)).isNull();
+        assertThat(unstable.result).isEqualTo(Result.UNSTABLE);
     }
 
     @Test
-    void shouldFailTheStepPolitelyWhenTheVerdictFails() {
-        RecordingContext context = new RecordingContext();
+    void shouldFailTheStepPolitelyWhenTheVerdictFails() throws Exception {
+        TestStepContext context = context(new EnvVars());
 
         LoadTestExecution.complete(context, VerdictStatus.FAILED);
 
-        assertThat(context.events).containsExactly("failure");
-        assertThat(context.failure).isInstanceOf(AbortException.class).hasMessageContaining("thresholds failed");
+        assertThat(context.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("thresholds failed");
     }
 
     @Test
-    void shouldKeepOnlySerializableStateForProgramDat() throws IOException {
-        LoadTestExecution execution = new LoadTestExecution(
-                new RecordingContext(), new StepArguments("a.py", 10, 1, "1m", null, List.of("p95 < 1s")));
+    void shouldCompleteTheStepWhenTheEngineThreadHitsAnError() throws Exception {
+        // given a cluster whose client classes are missing (an Error, not an Exception)
+        writeLocustfile();
+        TestStepContext context = context(new EnvVars());
+        LoadTestExecution execution = execution(context, step("kubernetes"), new FailingClusters());
 
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+        // when
+        boolean synchronous = execution.start();
+
+        // then the step still completes, with the error, instead of hanging the build
+        assertThat(synchronous).isFalse();
+        assertThat(context.awaitCompletion(DEADLINE))
+                .isInstanceOf(NoClassDefFoundError.class)
+                .hasMessageContaining("io/fabric8");
+        assertThat(execution.getStatus()).isEqualTo("failed");
+    }
+
+    @Test
+    void shouldRunAsTheBuildsIdentityOnAThreadWithoutTheCallersContextClassLoader() throws Exception {
+        // given the CPS thread's identity and its class loader
+        writeLocustfile();
+        SecurityContextHolder.setContext(new SecurityContextImpl(new TestingAuthenticationToken("alice", "")));
+        ClassLoader cpsLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        Thread.currentThread().setContextClassLoader(cpsLoader);
+        TestStepContext context = context(new EnvVars());
+        try {
+            // when
+            execution(context, step("kubernetes"), new FixedClusters("cluster-1", null))
+                    .start();
+        } finally {
+            Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+            SecurityContextHolder.clearContext();
+        }
+
+        // then the engine thread printed as alice, without the CPS thread's class loader
+        assertThat(context.awaitCompletion(DEADLINE)).hasMessageContaining("cannot be reached");
+        assertThat(context.listener.printedAs).first().satisfies(identity -> assertThat(identity.getName())
+                .isEqualTo("alice"));
+        assertThat(context.listener.printedWithLoader).isNotEmpty().doesNotContain(cpsLoader);
+        Thread fresh = LoadTestExecution.THREADS.newThread(() -> {});
+        assertThat(fresh.isDaemon()).isTrue();
+        assertThat(fresh.getName()).startsWith("loadTest engine");
+    }
+
+    @Test
+    void shouldTakeEnvValuesFromTheStepContextsEnvironment() throws Exception {
+        // given a variable the build's environment does not have, and one it has
+        writeLocustfile();
+        LoadTestStep step = step("kubernetes");
+        step.setEnv(List.of("API_TOKEN"));
+        TestStepContext without = context(new EnvVars());
+        TestStepContext with = context(new EnvVars(Map.of("API_TOKEN", "s3cr3t")));
+
+        // when
+        execution(without, step, new FixedClusters("cluster-1", null)).start();
+        execution(with, step, new FixedClusters("cluster-1", null)).start();
+
+        // then the first fails naming the variable, the second gets past the spec to the cluster
+        assertThat(without.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("env = 'API_TOKEN': the build's environment has no API_TOKEN")
+                .hasMessageContaining("withCredentials");
+        assertThat(with.awaitCompletion(DEADLINE)).hasMessageContaining("cluster 'cluster-1' cannot be reached");
+        assertThat(with.listener.text()).contains("env names=[API_TOKEN]").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void shouldNameAMissingScriptAndTheWorkspaceItWasLookedFor() throws Exception {
+        // given an empty workspace
+        TestStepContext context = context(new EnvVars());
+
+        // when
+        execution(context, step("kubernetes"), new FixedClusters("cluster-1", null))
+                .start();
+
+        // then
+        assertThat(context.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("script 'perf/locustfile.py'")
+                .hasMessageContaining("relative to the workspace " + workspace.toRealPath());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownBackendOrClusterBeforeAnythingStarts() {
+        LoadTestStep wrongBackend = step("docker");
+        LoadTestStep wrongCluster = step("kubernetes");
+        wrongCluster.setCluster("staging");
+
+        assertThatThrownBy(() -> execution(context(new EnvVars()), wrongBackend, new FixedClusters("prod", null))
+                        .start())
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("backend must be 'kubernetes' or 'local', got 'docker'");
+        assertThatThrownBy(() -> execution(context(new EnvVars()), wrongCluster, new FixedClusters("prod", null))
+                        .start())
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("cluster 'staging' is not configured");
+    }
+
+    @Test
+    void shouldRefuseARunBeyondTheAdministratorsLimitsBeforeConnecting() throws Exception {
+        // given limits that refuse the run, on a cluster that must not be contacted
+        writeLocustfile();
+        TestStepContext context = context(new EnvVars());
+        Clusters limited = new Clusters() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String name(String requested) {
+                return "prod";
+            }
+
+            @Override
+            public KubernetesConnection connect(String name, Run<?, ?> run) {
+                throw new AssertionError("connected despite the limits");
+            }
+
+            @Override
+            public void checkQuotas(io.jenkins.plugins.locust.spec.LoadTestSpec spec) throws AbortException {
+                throw new AbortException("loadTest: users = '" + spec.users() + "': more than Max users (5)");
+            }
+        };
+
+        // when
+        execution(context, step("kubernetes"), limited).start();
+
+        // then
+        assertThat(context.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessage("loadTest: users = '10': more than Max users (5)");
+    }
+
+    @Test
+    void shouldFailWithTheCauseWhenStoppedBeforeTheRunStarted() throws Exception {
+        TestStepContext context = context(new EnvVars());
+        LoadTestExecution execution = execution(context, step("local"), new FixedClusters("prod", null));
+        AbortException cause = new AbortException("aborted by alice");
+
+        execution.stop(cause);
+
+        assertThat(context.awaitCompletion(DEADLINE)).isSameAs(cause);
+    }
+
+    @Test
+    void shouldPersistNeitherEnvValuesNorConnections() throws IOException {
+        // given an execution holding a secret env value and a cluster with a token
+        LoadTestStep step = step("kubernetes");
+        step.setEnv(List.of("API_TOKEN=s3cr3t-env"));
+        LoadTestExecution execution = execution(
+                context(new EnvVars()),
+                step,
+                new FixedClusters("prod", KubernetesConnection.token("https://127.0.0.1:6443", "s3cr3t-token")));
+
+        // when
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(execution);
         }
-        assertThat(execution.getStatus()).isEqualTo("waiting to start");
+
+        // then
+        String serialized = bytes.toString(StandardCharsets.ISO_8859_1);
+        assertThat(serialized)
+                .doesNotContain("s3cr3t")
+                .doesNotContain("API_TOKEN")
+                .doesNotContain("6443");
+        assertThat(serialized).contains("perf/locustfile.py");
     }
 
     @Test
-    void shouldSayWhatToDoWhenTheRunCannotGoOn() {
-        assertThat(LoadTestExecution.NOT_ON_CONTROLLER).contains("node('built-in')");
-        assertThat(LoadTestExecution.RESUMED).contains("Run the build again");
+    void shouldTakeTheJobNameFromTheBuildsId() {
+        assertThat(LoadTestExecution.jobName(new TestRun(builds.toFile(), 42))).isEqualTo("folder/shop-checkout");
     }
 
-    /** Records how the step was completed; stands in for the Pipeline's context. */
-    static final class RecordingContext extends StepContext {
-        private static final long serialVersionUID = 1L;
-        final transient List<String> events = new ArrayList<>();
-        transient Throwable failure;
+    private LoadTestStep step(String backend) {
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setBackend(backend);
+        return step;
+    }
 
-        @Override
-        public <T> T get(Class<T> key) {
-            return null;
-        }
+    private TestStepContext context(EnvVars env) {
+        return new TestStepContext(
+                new TestRun(builds.toFile(), 7), new RecordingListener(), new FilePath(workspace.toFile()), env);
+    }
 
-        @Override
-        public void onSuccess(Object result) {
-            events.add("success");
-        }
+    private static LoadTestExecution execution(TestStepContext context, LoadTestStep step, Clusters clusters) {
+        return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
+    }
 
-        @Override
-        public void onFailure(Throwable t) {
-            events.add("failure");
-            failure = t;
-        }
+    private void writeLocustfile() throws IOException {
+        Files.createDirectories(workspace.resolve("perf"));
+        Files.writeString(
+                workspace.resolve("perf/locustfile.py"),
+                "from locust import HttpUser, task\n\nclass Shopper(HttpUser):\n    @task\n    def index(self):\n"
+                        + "        self.client.get('/')\n");
+    }
 
+    /** A cluster whose client library is missing from the class path: connecting throws an Error. */
+    private static final class FailingClusters implements Clusters {
         @Override
-        public boolean isReady() {
+        public boolean available() {
             return true;
         }
 
         @Override
-        public ListenableFuture<Void> saveState() {
-            return null;
+        public String name(String requested) {
+            return "broken";
         }
 
         @Override
-        public void setResult(Result r) {
-            events.add("result");
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o == this;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        public KubernetesConnection connect(String name, Run<?, ?> run) {
+            throw new NoClassDefFoundError("io/fabric8/kubernetes/client/KubernetesClient");
         }
     }
 }

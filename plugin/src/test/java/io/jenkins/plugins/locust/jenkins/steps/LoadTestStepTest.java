@@ -2,21 +2,23 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.Permission;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.beans.Introspector;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundSetter;
 
 class LoadTestStepTest {
     @Test
@@ -29,161 +31,112 @@ class LoadTestStepTest {
         assertThat(step.getRunTime()).isNull();
         assertThat(step.getHost()).isNull();
         assertThat(step.getThresholds()).isEmpty();
-        assertThat(step.arguments().describe())
-                .isEqualTo("script=perf/locustfile.py, users=default, slaves=default, runTime=default,"
-                        + " host=default, thresholds=[]");
+        assertThat(step.getBackend()).isNull();
+        assertThat(step.getCluster()).isNull();
+        assertThat(step.isWebUi()).isFalse();
+        assertThat(step.parameters().describe()).isEqualTo("script=perf/locustfile.py");
     }
 
     @Test
-    void shouldBindTheOptionalParametersThroughTheirSetters() {
+    void shouldBindTheParametersThroughTheirSetters() {
         LoadTestStep step = new LoadTestStep("perf/locustfile.py");
 
         step.setUsers(500);
-        step.setSlaves(4);
         step.setRunTime(" 5m ");
-        step.setHost("http://127.0.0.1:8080");
         step.setThresholds(List.of("p95 < 800ms"));
+        step.setSpawnRate(2.5);
+        step.setBackend("kubernetes");
+        step.setCluster(" prod ");
+        step.setWebUi(true);
+        step.setPodOverlay("spec:\n  priorityClassName: load\n");
 
         assertThat(step.getUsers()).isEqualTo(500);
-        assertThat(step.getSlaves()).isEqualTo(4);
         assertThat(step.getRunTime()).isEqualTo("5m");
-        assertThat(step.getHost()).isEqualTo("http://127.0.0.1:8080");
         assertThat(step.getThresholds()).containsExactly("p95 < 800ms");
-        assertThat(step.arguments())
-                .isEqualTo(new StepArguments(
-                        "perf/locustfile.py", 500, 4, "5m", "http://127.0.0.1:8080", List.of("p95 < 800ms")));
+        assertThat(step.getSpawnRate()).isEqualTo(2.5);
+        assertThat(step.getBackend()).isEqualTo("kubernetes");
+        assertThat(step.getCluster()).isEqualTo("prod");
+        assertThat(step.isWebUi()).isTrue();
+        assertThat(step.getPodOverlay()).isEqualTo("spec:\n  priorityClassName: load\n");
+        assertThat(step.parameters().describe())
+                .isEqualTo("script=perf/locustfile.py, users=500, runTime=5m, thresholds=[p95 < 800ms],"
+                        + " spawnRate=2.5, backend=kubernetes, cluster=prod, webUi=true, podOverlay=(2 lines)");
     }
 
     @Test
-    void shouldTreatBlankTextAsNotGiven() {
+    void shouldTreatBlankTextAndEmptyListsAsNotGiven() {
         LoadTestStep step = new LoadTestStep("perf/locustfile.py");
 
         step.setRunTime(" ");
         step.setHost("");
         step.setThresholds(null);
+        step.setTags(List.of("", "  \n"));
 
         assertThat(step.getRunTime()).isNull();
         assertThat(step.getHost()).isNull();
         assertThat(step.getThresholds()).isEmpty();
-    }
-
-    @Test
-    void shouldLeaveTheFurtherParametersToTheSpecDefaults() {
-        // given, when
-        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
-
-        // then
-        assertThat(step.getLocustfile()).isNull();
-        assertThat(step.getSpawnRate()).isNull();
-        assertThat(step.getStages()).isEmpty();
-        assertThat(step.getEnv()).isEmpty();
-        assertThat(step.getLocustArgs()).isEmpty();
         assertThat(step.getTags()).isEmpty();
-        assertThat(step.getExcludeTags()).isEmpty();
-        assertThat(step.getProcesses()).isNull();
-        assertThat(step.getHostAliases()).isEmpty();
-        assertThat(step.getStartTimeout()).isNull();
-        assertThat(step.getStopTimeout()).isNull();
-        assertThat(step.getImage()).isNull();
+        assertThat(step.parameters().describe()).isEqualTo("script=perf/locustfile.py");
     }
 
     @Test
-    void shouldBindTheFurtherParametersThroughTheirSetters() {
-        // given
+    void shouldKeepEnvOutOfTheParametersTheExecutionKeeps() {
+        // given a secret value in env
         LoadTestStep step = new LoadTestStep("perf");
+        step.setEnv(List.of("API_TOKEN=s3cr3t", "TENANT"));
 
         // when
-        step.setLocustfile(" shop.py ");
-        step.setSpawnRate(2.5);
-        step.setStages(List.of("1m:10:2"));
-        step.setEnv(Map.of("TENANT", "nightly"));
-        step.setLocustArgs(List.of("--loglevel=DEBUG"));
-        step.setTags(List.of("browse"));
-        step.setExcludeTags(List.of("admin"));
-        step.setProcesses(2);
-        step.setHostAliases(List.of("10.0.0.7=api.internal"));
-        step.setStartTimeout(" 3m ");
-        step.setStopTimeout("0s");
-        step.setImage("locustio/locust:2.47.0");
+        StepParameters kept = step.parameters();
 
-        // then
-        assertThat(step.getLocustfile()).isEqualTo("shop.py");
-        assertThat(step.getSpawnRate()).isEqualTo(2.5);
-        assertThat(step.getStages()).containsExactly("1m:10:2");
-        assertThat(step.getEnv()).containsExactly(Map.entry("TENANT", "nightly"));
-        assertThat(step.getLocustArgs()).containsExactly("--loglevel=DEBUG");
-        assertThat(step.getTags()).containsExactly("browse");
-        assertThat(step.getExcludeTags()).containsExactly("admin");
-        assertThat(step.getProcesses()).isEqualTo(2);
-        assertThat(step.getHostAliases()).containsExactly("10.0.0.7=api.internal");
-        assertThat(step.getStartTimeout()).isEqualTo("3m");
-        assertThat(step.getStopTimeout()).isEqualTo("0s");
-        assertThat(step.getImage()).isEqualTo("locustio/locust:2.47.0");
-        assertThat(step.arguments())
-                .extracting(
-                        StepArguments::locustfile,
-                        StepArguments::spawnRate,
-                        StepArguments::processes,
-                        StepArguments::startTimeout,
-                        StepArguments::stopTimeout,
-                        StepArguments::image)
-                .containsExactly("shop.py", 2.5, 2, "3m", "0s", "locustio/locust:2.47.0");
+        // then the step still has it, the kept parameters do not
+        assertThat(step.getEnv()).containsExactly("API_TOKEN=s3cr3t", "TENANT");
+        assertThat(kept.toString()).doesNotContain("s3cr3t").doesNotContain("API_TOKEN");
+    }
+
+    /**
+     * A list parameter round-trips through the form the way Stapler binds it: the text area posts its text as one JSON
+     * string, Stapler passes it to the {@code List<String>} setter as a one-element list, the getter reads it back,
+     * and the text area shows it again through {@code descriptor.linesOf}: the same text, so saving again changes
+     * nothing (before, the box showed the list's {@code [a, b]}, which came back as one bad value).
+     */
+    @Test
+    void shouldShowEveryListParameterInItsTextAreaAsTheFormPostedIt() throws Exception {
+        LoadTestStep.DescriptorImpl descriptor = new LoadTestStep.DescriptorImpl(new AllowingFacade(true));
+        for (String field : listParameters()) {
+            // given the text area's text as the form posts it (JSON string → one-element list)
+            String text = "first " + field + "\nsecond " + field;
+            LoadTestStep step = new LoadTestStep("perf");
+
+            // when Stapler binds it, and the form is shown again
+            setter(field).invoke(step, new ArrayList<>(List.of(text)));
+            String shown = descriptor.linesOf(step, field);
+
+            // then the text area shows the same text, and the step holds one value per line
+            assertThat(shown).as(field).isEqualTo(text);
+            assertThat(getter(field).invoke(step)).as(field).isEqualTo(List.of("first " + field, "second " + field));
+            LoadTestStep saved = new LoadTestStep("perf");
+            setter(field).invoke(saved, new ArrayList<>(List.of(shown)));
+            assertThat(getter(field).invoke(saved))
+                    .as(field)
+                    .isEqualTo(getter(field).invoke(step));
+        }
+        assertThat(descriptor.linesOf(null, "thresholds")).isEmpty();
     }
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void shouldTakeEnvNamesAndValuesAsTextKeepingTheirOrder() {
-        // given a Groovy map as a pipeline may pass it: a number and a non-String text among the values
-        Map raw = new LinkedHashMap<>();
-        raw.put("TENANT", new StringBuilder("nightly"));
-        raw.put("SEED", 42);
-        raw.put("EMPTY", null);
+    void shouldTakeListElementsAsText() {
+        // given a Groovy list as a pipeline may pass it: a GString and a number among the values
+        List raw = new ArrayList<>();
+        raw.add(new StringBuilder("TENANT=nightly"));
+        raw.add(42);
 
         // when
         LoadTestStep step = new LoadTestStep("perf");
-        step.setEnv(raw);
+        step.setTags(raw);
 
         // then
-        assertThat(step.getEnv().keySet()).containsExactly("TENANT", "SEED", "EMPTY");
-        assertThat(step.getEnv()).containsEntry("TENANT", "nightly").containsEntry("SEED", "42");
-        assertThat(step.getEnv().get("EMPTY")).isNull();
-    }
-
-    @Test
-    void shouldLogOnlyTheGivenFurtherParametersAndNoEnvValues() {
-        // given
-        LoadTestStep step = new LoadTestStep("perf");
-        step.setSpawnRate(5.0);
-        step.setEnv(Map.of("API_TOKEN", "s3cr3t"));
-
-        // when
-        String described = step.arguments().describe();
-
-        // then
-        assertThat(described).endsWith(", spawnRate=5.0, env=[API_TOKEN]").doesNotContain("s3cr3t");
-    }
-
-    @Test
-    void shouldSurviveSerialisationWithEveryParameter() throws Exception {
-        // given
-        LoadTestStep step = new LoadTestStep("perf");
-        step.setStages(List.of("1m:10"));
-        step.setEnv(Map.of("TENANT", "nightly"));
-        step.setTags(List.of("browse"));
-        StepArguments arguments = step.arguments();
-
-        // when
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(arguments);
-        }
-        Object read;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            read = in.readObject();
-        }
-
-        // then
-        assertThat(read).isEqualTo(arguments);
+        assertThat(step.getTags()).containsExactly("TENANT=nightly", "42");
     }
 
     @Test
@@ -195,12 +148,35 @@ class LoadTestStepTest {
     }
 
     @Test
-    void shouldNeedTheRunItsLogAndAWorkspace() {
+    void shouldNeedTheRunItsLogAWorkspaceAndTheBuildsEnvironment() {
         LoadTestStep.DescriptorImpl descriptor = new LoadTestStep.DescriptorImpl(new AllowingFacade(true));
 
         Set<Class<?>> required = Set.copyOf(descriptor.getRequiredContext());
 
-        assertThat(required).containsExactlyInAnyOrder(Run.class, TaskListener.class, FilePath.class);
+        assertThat(required).containsExactlyInAnyOrder(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+    }
+
+    /** The data-bound parameters of type {@code List<String>}: each has a text area in the form. */
+    static List<String> listParameters() {
+        Map<String, Method> setters = new LinkedHashMap<>();
+        for (Method method : LoadTestStep.class.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)
+                    && method.getGenericParameterTypes()[0] instanceof ParameterizedType type
+                    && type.getRawType() == List.class) {
+                setters.put(Introspector.decapitalize(method.getName().substring(3)), method);
+            }
+        }
+        assertThat(setters).as("list parameters").containsKeys("thresholds", "env", "stages", "nodeSelector");
+        return List.copyOf(setters.keySet());
+    }
+
+    private static Method setter(String field) throws NoSuchMethodException {
+        return LoadTestStep.class.getMethod(
+                "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1), List.class);
+    }
+
+    private static Method getter(String field) throws NoSuchMethodException {
+        return LoadTestStep.class.getMethod("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
     }
 
     /** A facade that answers every permission question the same way, without Jenkins. */

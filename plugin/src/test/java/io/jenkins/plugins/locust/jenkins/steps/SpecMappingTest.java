@@ -3,17 +3,21 @@ package io.jenkins.plugins.locust.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.jenkins.DataBoundParameters;
 import io.jenkins.plugins.locust.spec.HostAlias;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
+import io.jenkins.plugins.locust.spec.KubernetesOptions;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.Resources;
 import io.jenkins.plugins.locust.spec.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +38,20 @@ class SpecMappingTest {
         Files.writeString(workspace.resolve("perf/locustfile.py"), LOCUSTFILE);
     }
 
+    private LoadTestSpec map(LoadTestStep step) {
+        return SpecMapping.toSpec(step.parameters(), workspace, step.getEnv(), Map.of());
+    }
+
     @Test
     void shouldMapEveryArgumentOntoTheSpec() {
-        StepArguments arguments =
-                new StepArguments("perf/locustfile.py", 50, 2, "5m", "http://127.0.0.1:8080", List.of("p95 < 800ms"));
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setUsers(50);
+        step.setSlaves(2);
+        step.setRunTime("5m");
+        step.setHost("http://127.0.0.1:8080");
+        step.setThresholds(List.of("p95 < 800ms"));
 
-        LoadTestSpec spec = SpecMapping.toSpec(arguments, workspace);
+        LoadTestSpec spec = map(step);
 
         assertThat(spec.script()).isEqualTo(workspace.resolve("perf/locustfile.py"));
         assertThat(spec.users()).isEqualTo(50);
@@ -51,8 +63,7 @@ class SpecMappingTest {
 
     @Test
     void shouldLeaveDefaultsToCore() {
-        LoadTestSpec spec = SpecMapping.toSpec(
-                new StepArguments("perf/locustfile.py", null, null, null, null, List.of()), workspace);
+        LoadTestSpec spec = map(new LoadTestStep("perf/locustfile.py"));
         LoadTestSpec coreDefaults = LoadTestSpec.builder()
                 .workspace(workspace)
                 .script("perf/locustfile.py")
@@ -63,15 +74,19 @@ class SpecMappingTest {
 
     @Test
     void shouldReadOneThresholdPerLineFromTheFormsTextArea() {
-        assertThat(SpecMapping.thresholds(List.of("p95 < 800ms\n\n  fail_ratio < 1%  \r\n", "p99 < 2s")))
-                .containsExactly("p95 < 800ms", "fail_ratio < 1%", "p99 < 2s");
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setThresholds(List.of("p95 < 800ms\n\n  fail_ratio < 1%  \r\n", "p99 < 2s"));
+
+        assertThat(map(step).thresholds()).containsExactly("p95 < 800ms", "fail_ratio < 1%", "p99 < 2s");
     }
 
     @Test
     void shouldNameEveryBadFieldBeforeAnythingStarts() {
-        StepArguments arguments = new StepArguments("perf/missing.py", 0, 1, "five minutes", null, List.of());
+        LoadTestStep step = new LoadTestStep("perf/missing.py");
+        step.setUsers(0);
+        step.setRunTime("five minutes");
 
-        assertThatThrownBy(() -> SpecMapping.toSpec(arguments, workspace))
+        assertThatThrownBy(() -> map(step))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("script")
                 .hasMessageContaining("users")
@@ -86,7 +101,7 @@ class SpecMappingTest {
         step.setSlaves(2);
         step.setSpawnRate(12.5);
         step.setStages(List.of("2m:50:10", "5m:300"));
-        step.setEnv(Map.of("TENANT", "nightly"));
+        step.setEnv(List.of("TENANT=nightly"));
         step.setLocustArgs(List.of("--loglevel=DEBUG"));
         step.setTags(List.of("browse", "checkout"));
         step.setExcludeTags(List.of("admin"));
@@ -97,7 +112,7 @@ class SpecMappingTest {
         step.setImage("locustio/locust:2.31.0");
 
         // when
-        LoadTestSpec spec = SpecMapping.toSpec(step.arguments(), workspace);
+        LoadTestSpec spec = map(step);
 
         // then
         assertThat(spec.script()).isEqualTo(workspace.resolve("perf"));
@@ -131,7 +146,7 @@ class SpecMappingTest {
         step.setHostAliases(List.of("10.0.0.7=api.internal\n10.0.0.8=shop.internal"));
 
         // when
-        LoadTestSpec spec = SpecMapping.toSpec(step.arguments(), workspace);
+        LoadTestSpec spec = map(step);
 
         // then
         assertThat(spec.stages()).extracting(Stage::users).containsExactly(20, 0);
@@ -145,9 +160,7 @@ class SpecMappingTest {
         LoadTestStep step = new LoadTestStep("perf/locustfile.py");
         step.setSpawnRate(-1.0);
         step.setStages(List.of("two minutes:50"));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("TENANT", null);
-        step.setEnv(env);
+        step.setEnv(List.of("=nightly"));
         step.setLocustArgs(List.of("--headless"));
         step.setTags(List.of("browse checkout"));
         step.setProcesses(0);
@@ -155,7 +168,7 @@ class SpecMappingTest {
         step.setStopTimeout("later");
 
         // when, then
-        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+        assertThatThrownBy(() -> map(step))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("spawnRate")
                 .hasMessageContaining("stages")
@@ -175,7 +188,7 @@ class SpecMappingTest {
         step.setImage("locustio/locust:latest");
 
         // when, then
-        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+        assertThatThrownBy(() -> map(step))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("hostAliases")
                 .hasMessageContaining("image");
@@ -189,8 +202,105 @@ class SpecMappingTest {
         step.setStages(List.of("1m:10"));
 
         // when, then
-        assertThatThrownBy(() -> SpecMapping.toSpec(step.arguments(), workspace))
+        assertThatThrownBy(() -> map(step))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("runTime");
+    }
+
+    @Test
+    void shouldMapEveryKubernetesOptionOntoTheSpec() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setNamespace("perf");
+        step.setMasterCpu("750m");
+        step.setMasterMemory("768Mi");
+        step.setWorkerCpu("2");
+        step.setWorkerCpuLimit("3");
+        step.setWorkerMemory("2Gi");
+        step.setNodeSelector(List.of("pool=load\nzone = a"));
+        step.setServiceAccount("locust");
+        step.setImagePullSecrets(List.of("registry"));
+        step.setPodOverlay("spec:\n  tolerations:\n  - key: load\n");
+        step.setWebUi(true);
+        step.setMaxWorkerLogs(2);
+
+        // when
+        LoadTestSpec spec = map(step);
+
+        // then
+        assertThat(spec.masterResources()).isEqualTo(new Resources("750m", null, "768Mi", "768Mi"));
+        assertThat(spec.workerResources()).isEqualTo(new Resources("2", "3", "2Gi", "2Gi"));
+        KubernetesOptions kubernetes = spec.kubernetes();
+        assertThat(kubernetes.namespace()).isEqualTo("perf");
+        assertThat(kubernetes.nodeSelector()).containsOnly(Map.entry("pool", "load"), Map.entry("zone", "a"));
+        assertThat(kubernetes.serviceAccount()).isEqualTo("locust");
+        assertThat(kubernetes.imagePullSecrets()).containsExactly("registry");
+        assertThat(kubernetes.podOverlayYaml()).isEqualTo("spec:\n  tolerations:\n  - key: load\n");
+        assertThat(kubernetes.webUi()).isTrue();
+        assertThat(kubernetes.maxFollowedWorkerLogs()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTakeAValuelessEnvEntryFromTheBuildsEnvironment() {
+        // given a secret bound by withCredentials, named without its value
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setEnv(List.of("TENANT=nightly", "API_TOKEN"));
+
+        // when
+        LoadTestSpec spec = SpecMapping.toSpec(
+                step.parameters(), workspace, step.getEnv(), Map.of("API_TOKEN", "s3cr3t", "HOME", "/home/jenkins"));
+
+        // then only the named variables reach the locustfile
+        assertThat(spec.env()).containsOnly(Map.entry("TENANT", "nightly"), Map.entry("API_TOKEN", "s3cr3t"));
+    }
+
+    @Test
+    void shouldNameAnEnvEntryTheBuildDoesNotHaveAndABadNodeSelectorTogetherWithCoresErrors() {
+        // given
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setEnv(List.of("API_TOKEN"));
+        step.setNodeSelector(List.of("pool"));
+        step.setUsers(0);
+
+        // when, then
+        assertThatThrownBy(() -> map(step))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("env = 'API_TOKEN': the build's environment has no API_TOKEN")
+                .hasMessageContaining("withCredentials")
+                .hasMessageContaining("nodeSelector = 'pool': write KEY=VALUE")
+                .hasMessageContaining("users");
+    }
+
+    @Test
+    void shouldUseEveryParameterOfTheStep() throws Exception {
+        // given a step's parameters, and a cluster to run on
+        StepParameters parameters = new LoadTestStep("perf/locustfile.py").parameters();
+        parameters.put("backend", "kubernetes");
+
+        // when the run is placed and its spec built
+        BackendChoice.place(parameters, new FixedClusters("cluster-1", null));
+        SpecMapping.toSpec(parameters, workspace, List.of(), Map.of());
+
+        // then no parameter is left that nothing reads (env is read by the step itself: it is never kept)
+        Set<String> used = new TreeSet<>(parameters.namesRead());
+        used.add("env");
+        assertThat(used).containsExactlyInAnyOrderElementsOf(DataBoundParameters.names(LoadTestStep.class));
+    }
+
+    @Test
+    void shouldApplyTheAdministratorsDefaultsUnderTheStepsOwnValues() {
+        // given configured defaults for the image and the start timeout, and a step that sets only the timeout
+        LoadTestStep step = new LoadTestStep("perf/locustfile.py");
+        step.setStartTimeout("2m");
+
+        // when
+        LoadTestSpec spec =
+                SpecMapping.toSpec(step.parameters(), workspace, List.of(), Map.of(), builder -> builder.image(
+                                "registry.example.com/locust:2.47.0")
+                        .startTimeout("7m"));
+
+        // then the default fills what the step leaves out, and the step wins where it speaks
+        assertThat(spec.image()).isEqualTo("registry.example.com/locust:2.47.0");
+        assertThat(spec.startTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 }

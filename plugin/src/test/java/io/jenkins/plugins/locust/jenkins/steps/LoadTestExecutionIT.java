@@ -1,0 +1,261 @@
+package io.jenkins.plugins.locust.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
+import io.jenkins.plugins.locust.kubernetes.RunNames;
+import io.jenkins.plugins.locust.kubernetes.testcluster.TestCluster;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
+import io.jenkins.plugins.locust.testing.TestTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The step's execution end to end through the (stubbed) Pipeline API: a plain test context supplies the build, its
+ * log, the workspace and the build's environment, as workflow-cps does. Real Locust (the project venv) against a
+ * target on 127.0.0.1; the Kubernetes runs go to core's test cluster (fabric8's API server over HTTP, every pod a
+ * local Locust process).
+ */
+class LoadTestExecutionIT {
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    @TempDir
+    Path workspace;
+
+    @TempDir
+    Path builds;
+
+    TestTarget target;
+
+    @BeforeEach
+    void startTarget() throws IOException {
+        TestLocustfiles.write(workspace.resolve("perf"), TestLocustfiles.TARGET_USERS);
+        target = TestTarget.start();
+    }
+
+    @AfterEach
+    void stopTarget() throws InterruptedException {
+        target.close();
+    }
+
+    @Test
+    void shouldRunLocallyOnTheWorkspacesNodeWithThePythonOfTheBuildsEnvironment() throws Exception {
+        // given Python named by the build's environment (withEnv), not by the controller's
+        TestStepContext context = context(python());
+        LoadTestStep step = step("local", "10s", "requests > 1000000 unstable");
+
+        // when
+        LoadTestExecution execution = execution(context, step, null);
+        boolean synchronous = execution.start();
+
+        // then the verdict (no 10 s run makes a million requests) turns the build UNSTABLE and the step goes on
+        assertThat(synchronous).isFalse();
+        assertThat(context.awaitCompletion(DEADLINE))
+                .as(context.listener.text())
+                .isNull();
+        assertThat(context.result).isEqualTo(Result.UNSTABLE);
+        assertThat(target.totalRequests()).isPositive();
+        assertThat(context.listener.text())
+                .contains("loadTest: run shop-checkout-7-", " on local: script=perf/")
+                .contains("All 2 workers connected")
+                .contains("Verdict");
+        assertThat(runFolder(context).resolve("result.json")).isRegularFile();
+        assertThat(runFolder(context).resolve("report.html")).isRegularFile();
+        assertThat(execution.getStatus()).isEqualTo("finished: UNSTABLE");
+    }
+
+    @Test
+    void shouldStopALocalRunOnAbortAndLeaveNoProcess() throws Exception {
+        // given a long run whose workers are connected
+        TestStepContext context = context(python());
+        LoadTestExecution execution = execution(context, step("local", "5m", "p95 < 10s"), null);
+        execution.start();
+        await(() -> context.listener.text().contains("workers connected"), context);
+        assertThat(execution.blocksRestart()).isTrue();
+
+        // when
+        AbortException cause = new AbortException("Aborted by alice");
+        execution.stop(cause);
+
+        // then the step fails with the cause, and no Locust process is left
+        assertThat(context.awaitCompletion(DEADLINE)).isSameAs(cause);
+        await(() -> locustProcesses() == 0, context);
+        assertThat(execution.blocksRestart()).isFalse();
+    }
+
+    @Test
+    void shouldRunOnKubernetesFromTheControllerWithTheVerdictAndLeaveNothingBehind() throws Exception {
+        try (TestCluster cluster = TestCluster.start()) {
+            // given
+            TestStepContext context = context(new EnvVars());
+            LoadTestStep step = step("kubernetes", "5s", "fail_ratio < 1%");
+            step.setSlaves(3);
+            step.setUsers(6);
+            step.setSpawnRate(6.0);
+
+            // when
+            LoadTestExecution execution = execution(context, step, cluster);
+            execution.start();
+
+            // then
+            assertThat(context.awaitCompletion(DEADLINE))
+                    .as(context.listener.text())
+                    .isNull();
+            assertThat(context.result).isNull();
+            String runId = runFolder(context).getFileName().toString();
+            assertThat(context.listener.text())
+                    .contains("on kubernetes (cluster test)")
+                    .contains("All 3 workers connected");
+            assertThat(runFolder(context).resolve("result.json")).isRegularFile();
+            assertThat(runFolder(context).resolve("workspace/perf/" + TestLocustfiles.TARGET_USERS))
+                    .as("the script, copied from the workspace")
+                    .isRegularFile();
+            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isEmpty();
+            assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldDeleteEverythingOnAbortOfAKubernetesRun() throws Exception {
+        try (TestCluster cluster = TestCluster.start()) {
+            // given a long run whose workers are connected
+            TestStepContext context = context(new EnvVars());
+            LoadTestExecution execution = execution(context, step("kubernetes", "5m", "p95 < 10s"), cluster);
+            execution.start();
+            await(() -> context.listener.text().contains("workers connected"), context);
+            String runId = runFolder(context).getFileName().toString();
+            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isNotEmpty();
+
+            // when
+            AbortException cause = new AbortException("Aborted by alice");
+            execution.stop(cause);
+
+            // then
+            assertThat(context.awaitCompletion(DEADLINE)).isSameAs(cause);
+            await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), context);
+            assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldGiveParallelCallsInOneBuildSeparateRunsAndOutputs() throws Exception {
+        try (TestCluster cluster = TestCluster.start()) {
+            // given two branches of one build
+            TestRun run = new TestRun(builds.toFile(), 7);
+            TestStepContext left =
+                    new TestStepContext(run, new RecordingListener(), new FilePath(workspace.toFile()), new EnvVars());
+            TestStepContext right =
+                    new TestStepContext(run, new RecordingListener(), new FilePath(workspace.toFile()), new EnvVars());
+
+            // when both run at once
+            execution(left, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+                    .start();
+            execution(right, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+                    .start();
+
+            // then each has its own run, folder and log
+            assertThat(left.awaitCompletion(DEADLINE)).as(left.listener.text()).isNull();
+            assertThat(right.awaitCompletion(DEADLINE))
+                    .as(right.listener.text())
+                    .isNull();
+            Path leftFolder = runFolder(left);
+            Path rightFolder = runFolder(right);
+            assertThat(leftFolder).isNotEqualTo(rightFolder);
+            assertThat(leftFolder.resolve("result.json")).isRegularFile();
+            assertThat(rightFolder.resolve("result.json")).isRegularFile();
+            assertThat(left.listener.text())
+                    .contains("run " + leftFolder.getFileName())
+                    .doesNotContain(rightFolder.getFileName().toString());
+            assertThat(right.listener.text())
+                    .doesNotContain(leftFolder.getFileName().toString());
+        }
+    }
+
+    private LoadTestStep step(String backend, String runTime, String threshold) {
+        LoadTestStep step = new LoadTestStep("perf/" + TestLocustfiles.TARGET_USERS);
+        step.setBackend(backend);
+        step.setUsers(2);
+        step.setSlaves(2);
+        step.setRunTime(runTime);
+        step.setStartTimeout("90s");
+        step.setStopTimeout("2s");
+        step.setHost(target.url());
+        step.setThresholds(List.of(threshold));
+        return step;
+    }
+
+    private TestStepContext context(EnvVars env) {
+        return new TestStepContext(
+                new TestRun(builds.toFile(), 7), new RecordingListener(), new FilePath(workspace.toFile()), env);
+    }
+
+    private static LoadTestExecution execution(TestStepContext context, LoadTestStep step, TestCluster cluster) {
+        Clusters clusters = cluster == null
+                ? new FixedClusters("test", null)
+                : new FixedClusters(
+                        "test",
+                        KubernetesConnection.token(cluster.url(), TestCluster.TOKEN)
+                                .withNamespace(TestCluster.NAMESPACE));
+        return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
+    }
+
+    /** As a node property or withEnv would set it: the project's venv. */
+    private static EnvVars python() {
+        String venv = System.getProperty("locust.venv", ".venv");
+        return new EnvVars(
+                Map.of("LOADTEST_PYTHON", Path.of(venv, "bin", "python").toString()));
+    }
+
+    /** {@code <build>/locust/<run id>}: the only run folder of the build's contexts so far. */
+    private Path runFolder(TestStepContext context) throws IOException {
+        String log = context.listener.text();
+        int at = log.indexOf("loadTest: run ");
+        assertThat(at).as("run line in the log:\n%s", log).isNotNegative();
+        String runId = log.substring(at + "loadTest: run ".length()).split(" ")[0];
+        return builds.resolve("locust").resolve(runId);
+    }
+
+    /** Locust processes this JVM started (the local backend's master and workers are its children). */
+    private static long locustProcesses() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> commandLine(p).contains("locust"))
+                .count();
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(
+                    Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void await(BooleanSupplier condition, TestStepContext context) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + DEADLINE + "; log:\n" + context.listener.text());
+            }
+            Thread.sleep(200);
+        }
+    }
+}
