@@ -30,14 +30,14 @@ public final class LocalSweeper {
     /**
      * One swept folder.
      *
-     * @param processesEnded Locust processes that were still running from that folder
+     * @param processesEnded processes (Locust and their children) that were still running from that folder
      * @param problem why the folder or a process could not be removed, or null when all is gone
      */
     public record Swept(Path folder, int processesEnded, String problem) {
         @Override
         public String toString() {
             return folder
-                    + (processesEnded == 0 ? "" : " (ended " + processesEnded + " Locust processes)")
+                    + (processesEnded == 0 ? "" : " (ended " + processesEnded + " processes still using it)")
                     + (problem == null ? "" : ": " + problem);
         }
     }

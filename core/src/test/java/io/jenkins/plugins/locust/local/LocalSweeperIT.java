@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.locust.run.RunFiles;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ class LocalSweeperIT {
         // when
         List<LocalSweeper.Swept> swept = new LocalSweeper(tmp).sweep();
 
-        // then
-        assertThat(swept).containsExactly(new LocalSweeper.Swept(stale, 1, null));
+        // then the shell and its sleep are ended
+        assertThat(swept).containsExactly(new LocalSweeper.Swept(stale, 2, null));
         assertThat(stale).doesNotExist();
         assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -133,8 +134,7 @@ class LocalSweeperIT {
     void shouldWriteTheOwnerIntoEveryRunFolder() throws Exception {
         // given
         LoadTestSpec spec = LoadTestSpec.builder()
-                .script(Files.writeString(tmp.resolve("locustfile.py"), "pass\n")
-                        .toString())
+                .script(TestLocustfiles.write(tmp, TestLocustfiles.TARGET_USERS).toString())
                 .build();
 
         // when

@@ -91,11 +91,13 @@ class ParentWatchIT {
         BackendEvents events = new BackendEvents() {
             @Override
             public void line(String source, String text) {
+                System.out.println("[" + source + "] " + text);
                 output.add(source + ": " + text);
             }
 
             @Override
             public void fault(String message, boolean fatal) {
+                System.out.println("fault: " + message);
                 output.add("fault: " + message);
             }
         };
