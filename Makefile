@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 CLI_JAR := cli/target/loadtest.jar
 APT_PACKAGES := python3-locust chromium
 
-.PHONY: demo test venv system-packages build cli clean
+.PHONY: demo test venv system-packages kube build cli clean
 
 venv: $(VENV)/.installed
 
@@ -29,8 +29,15 @@ $(CLI_JAR): $(shell find core/src/main cli/src/main cli/pom.xml core/pom.xml -ty
 
 cli: $(CLI_JAR)
 
-test: venv system-packages
-	$(MVNW) verify
+# The Kubernetes ITs' control plane (etcd, kube-apiserver, -controller-manager, -scheduler), built with Go from the
+# module proxy on first use (about 7 minutes on 2 cores) and reused from this cache folder afterwards.
+KUBE_BIN ?= $(HOME)/.cache/locust-load-test/kube-v1.34.4
+
+kube:
+	@KUBE_TEST_BIN="$(KUBE_BIN)" bash tools/kube/build.sh
+
+test: venv system-packages kube
+	$(MVNW) verify -Dkube.bin="$(KUBE_BIN)"
 
 demo: venv $(CLI_JAR)
 	@bash examples/demo.sh

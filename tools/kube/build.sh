@@ -10,6 +10,10 @@ mkdir -p "$out"
 ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$version -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=34"
 build() { # module-dir package binary
   if [ -x "$out/$3" ]; then return; fi
+  if ! command -v go >/dev/null; then
+    echo "Go 1.24 or later is needed once, to build the test control plane's $3 into $out (https://go.dev/dl/)" >&2
+    exit 1
+  fi
   echo "building $3 (cached in $out)"
   (cd "$here/$1" && CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$out/$3.tmp" "$2")
   mv "$out/$3.tmp" "$out/$3"

@@ -4,6 +4,8 @@ package jenkins.model;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * A section of Manage Jenkins » System. {@code load()} and {@code save()} really live on {@link Descriptor}; declaring
@@ -15,6 +17,14 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
 
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /**
+     * Binds the submitted section through the data-bound setters ({@code req.bindJSON(this, json)}). The real method
+     * also declares {@code throws Descriptor.FormException}, left out here (an override may throw less).
+     */
+    public boolean configure(StaplerRequest2 req, JSONObject json) {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -60,6 +60,9 @@ public final class LoadTestCli implements Runnable {
         CommandLine commandLine = new CommandLine(new LoadTestCli(), factory)
                 .setOut(out)
                 .setErr(err)
+                // --locust-arg=--users=50 or -u50 is a value here, which validation refuses with the field to use;
+                // picocli would otherwise take it for our own --users and print its usage instead.
+                .setAllowOptionsAsOptionParameters(true)
                 .setExecutionExceptionHandler(LoadTestCli::handle);
         int code = commandLine.execute(args);
         out.flush();

@@ -2,9 +2,9 @@ package io.jenkins.plugins.locust.cli;
 
 import io.jenkins.plugins.locust.kubernetes.KubernetesRenderer;
 import io.jenkins.plugins.locust.kubernetes.ManifestYaml;
-import io.jenkins.plugins.locust.kubernetes.RunIds;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunFiles;
+import io.jenkins.plugins.locust.run.RunIds;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.FieldError;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;

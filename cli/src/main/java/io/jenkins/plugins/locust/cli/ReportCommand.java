@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         checkThresholds();
         LoadTestResult result = ResultFiles.read("RESULT_JSON", resultJson);
         Optional<LoadTestResult> baselineResult = ResultFiles.baseline(baseline);
-        Verdict verdict = ThresholdEvaluator.evaluate(thresholds, result, baselineResult);
+        Verdict verdict = ThresholdEvaluator.judge(thresholds, result, baselineResult);
         Path dir = outDir != null ? outDir : resultJson.toAbsolutePath().getParent();
         try {
             ReportWriter.writeAll(result, verdict, dir);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.cli;
 
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.result.ResultJson;
+import io.jenkins.plugins.locust.result.ResultSchemaException;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ final class ResultFiles {
         }
         try {
             return ResultJson.read(file);
+        } catch (ResultSchemaException e) {
+            // The message names the file and the field to fix.
+            throw new LoadTestException(option + " " + e.getMessage(), e);
         } catch (IOException e) {
             throw new LoadTestException(
                     option + " " + file + ": not a readable result (" + e.getMessage()

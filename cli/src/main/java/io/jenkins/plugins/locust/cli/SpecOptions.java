@@ -3,9 +3,7 @@ package io.jenkins.plugins.locust.cli;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,8 +71,10 @@ final class SpecOptions {
     @Option(
             names = {"-e", "--env"},
             paramLabel = "NAME=VALUE",
-            description = "Environment variable for the locustfile, repeatable.")
-    Map<String, String> env = new LinkedHashMap<>();
+            description = "Environment variable for the locustfile, repeatable; the value is taken as written.")
+    // NAME=VALUE split here at the first '=', not by picocli's map option: that one warns about (and mangles
+    // nothing in) values with quotes, which are common in tokens and JSON.
+    List<String> env = new ArrayList<>();
 
     @Option(
             names = "--locust-arg",
@@ -137,7 +137,11 @@ final class SpecOptions {
                 .thresholds(thresholds)
                 .processes(processes);
         stages.forEach(builder::stage);
-        env.forEach(builder::env);
+        for (String entry : env) {
+            int equals = entry.indexOf('=');
+            builder.env(
+                    equals < 0 ? entry : entry.substring(0, equals), equals < 0 ? null : entry.substring(equals + 1));
+        }
         locustArgs.forEach(builder::locustArg);
         tags.forEach(builder::tag);
         excludeTags.forEach(builder::excludeTag);

@@ -7,13 +7,16 @@ import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** How {@code run} and {@code report} end: breached thresholds and the verdict on stdout, then the exit code. */
+/**
+ * How {@code run} and {@code report} end: breached guard rails and thresholds and the verdict on stdout, then the
+ * exit code.
+ */
 final class VerdictOutput {
     private VerdictOutput() {}
 
     /** Prints the verdict (and the report path when there is one) and returns the exit code it means. */
     static int print(Verdict verdict, Path reportDir, PrintWriter out, PrintWriter err) {
-        for (ThresholdOutcome threshold : verdict.outcomes()) {
+        for (ThresholdOutcome threshold : verdict.checks()) {
             if (threshold.status() == OutcomeStatus.FAILED) {
                 out.println("  breached: " + threshold.expression() + " (" + threshold.severity() + "): "
                         + threshold.message());
@@ -21,7 +24,9 @@ final class VerdictOutput {
         }
         out.println(ExitCodes.describe(verdict));
         if (verdict.status() == VerdictStatus.UNSTABLE) {
-            err.println("loadtest: warning: unstable-level thresholds were breached (exit code 0)");
+            boolean thresholds = verdict.outcomes().stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
+            err.println("loadtest: warning: unstable-level " + (thresholds ? "thresholds" : "guard rails")
+                    + " were breached (exit code 0)");
         }
         if (reportDir != null) {
             out.println("Report: " + reportDir.resolve("report.html").toAbsolutePath());

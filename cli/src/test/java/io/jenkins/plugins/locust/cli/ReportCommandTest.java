@@ -2,6 +2,8 @@ package io.jenkins.plugins.locust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.locust.result.ResultFixtures;
 import io.jenkins.plugins.locust.result.ResultJson;
 import java.io.IOException;
@@ -35,9 +37,10 @@ class ReportCommandTest {
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(out.resolve("report.css")).isNotEmptyFile();
         assertThat(out.resolve("junit.xml")).content().contains("p95 &lt; 5s");
+        // the fixture lost a worker and has failed requests and exceptions: the guard rails' defaults warn
         assertThat(run.out())
-                .startsWith("Load test PASSED: 2,300 requests")
-                .contains("PASSED: 1 of 1 threshold held")
+                .startsWith("Load test UNSTABLE: 2,300 requests")
+                .contains("UNSTABLE (warning, exit 0): 1 of 1 threshold held; guard rails: 3 unstable")
                 .endsWith("Report: " + out.resolve("report.html") + "\n");
     }
 
@@ -75,9 +78,9 @@ class ReportCommandTest {
         CliRun without = CliRun.of("report", resultJson.toString(), "--threshold", "p95 <= baseline");
 
         assertThat(withBaseline.exitCode()).isZero();
-        assertThat(withBaseline.out()).contains("PASSED: 1 of 1 threshold held");
+        assertThat(withBaseline.out()).contains(": 1 of 1 threshold held");
         assertThat(without.exitCode()).isZero();
-        assertThat(without.out()).contains("SKIPPED").contains("PASSED: 0 of 1 threshold held, 1 skipped");
+        assertThat(without.out()).contains("SKIPPED").contains(": 0 of 1 threshold held, 1 skipped");
     }
 
     @Test
@@ -92,7 +95,28 @@ class ReportCommandTest {
                 .isEqualTo("loadtest: RESULT_JSON " + dir.resolve("nope.json")
                         + ": no such file; give the result.json of a finished run\n");
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.err()).startsWith("loadtest: RESULT_JSON " + notAResult + ": not a readable result (");
+        assertThat(wrong.err())
+                .isEqualTo("loadtest: RESULT_JSON " + notAResult
+                        + " is not a load test result: it has no schemaVersion (expected 1)\n");
+    }
+
+    @Test
+    void shouldNameTheFieldOfAHandEditedResultInsteadOfFailingWithANullPointer() throws IOException {
+        // given the result of a run with its aggregated section removed by hand
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(resultJson.toFile());
+        tree.putNull("aggregated");
+        Path edited = Files.writeString(dir.resolve("edited.json"), json.writeValueAsString(tree));
+
+        // when
+        CliRun run = CliRun.of(
+                "report", edited.toString(), "--out", dir.resolve("edited").toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("loadtest: RESULT_JSON " + edited + ": aggregated is missing or null; a result written by a"
+                        + " run always has it. The file was changed or cut short; use the result.json a run wrote.\n");
     }
 
     @Test

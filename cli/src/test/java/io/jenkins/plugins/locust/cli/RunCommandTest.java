@@ -107,7 +107,7 @@ class RunCommandTest {
         CliRun run = CliRun.withLauncher(returning(VerdictStatus.PASSED), "run", script);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("PASSED (no thresholds given)\n");
+        assertThat(run.out()).startsWith("PASSED (no thresholds given; the guard rails' defaults judged the run)\n");
     }
 
     @Test

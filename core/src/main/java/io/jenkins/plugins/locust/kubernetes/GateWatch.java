@@ -22,14 +22,19 @@ final class GateWatch implements BackendEvents {
 
     @Override
     public void line(String source, String text) {
-        if (!opened && (text.contains("Sending spawn jobs") || allConnected(text))) {
+        if (!opened && opens(text, expectedWorkers)) {
             opened = true;
             open.run();
         }
         events.line(source, text);
     }
 
-    private boolean allConnected(String text) {
+    /** Whether this master line shows that every worker is in. */
+    static boolean opens(String text, int expectedWorkers) {
+        return text.contains("Sending spawn jobs") || allConnected(text, expectedWorkers);
+    }
+
+    private static boolean allConnected(String text, int expectedWorkers) {
         try {
             return ReporterEvents.parse(text)
                     .filter(ReporterEvent.Workers.class::isInstance)

@@ -6,13 +6,15 @@ import io.jenkins.plugins.locust.run.Backend;
 import io.jenkins.plugins.locust.run.BackendEvents;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunHandle;
+import io.jenkins.plugins.locust.run.RunIds;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 
 /**
  * Runs the master and the workers as Kubernetes Jobs. One client per run, opened here and closed by the run's
- * {@link RunHandle#close()}; if starting fails half-way, whatever was created is deleted before the error is thrown.
+ * {@link RunHandle#close()} (or {@link RunHandle#detach()}); if starting fails half-way, whatever was created is
+ * deleted before the error is thrown. A run left by a process that went away is taken over by {@link #attach}.
  */
 public final class KubernetesBackend implements Backend {
     private final KubernetesConnection connection;
@@ -43,7 +45,6 @@ public final class KubernetesBackend implements Backend {
         KubernetesRun run = new KubernetesRun(
                 client,
                 namespace,
-                plan,
                 request.runId(),
                 spec.expectedWorkers(),
                 Math.max(0, spec.kubernetes().maxFollowedWorkerLogs()),
@@ -54,7 +55,7 @@ public final class KubernetesBackend implements Backend {
             checkInterrupted();
             resources.create(plan);
             checkInterrupted();
-            run.watch();
+            run.watch(spec.startTimeout());
             started = true;
             return run;
         } catch (LoadTestException | KubernetesClientException e) {
@@ -64,6 +65,42 @@ public final class KubernetesBackend implements Backend {
             throw e;
         } finally {
             if (!started) {
+                run.close();
+            }
+        }
+    }
+
+    /**
+     * Finds the run's pods by the run-id label and follows them again, replaying the master's log from its start. When
+     * the master pod is gone the run cannot be resumed: what is left of it is deleted and the exception says so.
+     */
+    @Override
+    public RunHandle attach(String runId, String namespace, LoadTestSpec spec, BackendEvents events)
+            throws LoadTestException, InterruptedException {
+        if (!RunIds.isValid(runId)) {
+            throw new LoadTestException("Cannot resume run '" + runId + "': not a run id this plugin creates"
+                    + " (a DNS-1123 label of at most " + RunIds.MAX_LENGTH + " characters).");
+        }
+        KubernetesClient client = connection.open();
+        String where = namespace != null && !namespace.isBlank()
+                ? namespace
+                : connection.namespaceFor(spec.kubernetes().namespace(), client);
+        KubernetesRun run = new KubernetesRun(
+                client,
+                where,
+                runId,
+                spec.expectedWorkers(),
+                Math.max(0, spec.kubernetes().maxFollowedWorkerLogs()),
+                new LineTails(events),
+                new RunResources(client, where, runId));
+        boolean attached = false;
+        try {
+            checkInterrupted();
+            run.attach();
+            attached = true;
+            return run;
+        } finally {
+            if (!attached) {
                 run.close();
             }
         }

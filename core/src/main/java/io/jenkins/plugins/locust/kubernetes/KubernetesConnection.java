@@ -16,18 +16,12 @@ import java.util.Base64;
  * How to reach the cluster: the pod's service account (in-cluster), a kubeconfig (file or content, optionally a
  * context), or a server URL with a bearer token. Each run opens its own client from it and closes it at the end.
  *
- * @param caCertificate with a server URL: the PEM certificate(s) of the CA that signed the API server's certificate;
- *     null = the JVM's trusted CAs
- * @param namespace the namespace to use when the spec names none; null = the kubeconfig's, else {@code default}
+ * <p>Built from credentials resolved at use time, it holds secrets (the token, the kubeconfig's content): those
+ * fields are {@code transient} (XStream, which Jenkins saves objects with, and any serializer skip them), the class
+ * is not {@link java.io.Serializable}, and {@link #toString()} never shows them. Not a record, because a record's
+ * fields cannot be transient.
  */
-public record KubernetesConnection(
-        Mode mode,
-        String kubeconfig,
-        String context,
-        String serverUrl,
-        String token,
-        String caCertificate,
-        String namespace) {
+public final class KubernetesConnection {
     public enum Mode {
         IN_CLUSTER,
         KUBECONFIG_FILE,
@@ -36,6 +30,40 @@ public record KubernetesConnection(
     }
 
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+
+    private final Mode mode;
+    private final String kubeconfigFile;
+    private final transient String kubeconfigContent;
+    private final String context;
+    private final String serverUrl;
+    private final transient String token;
+    private final String caCertificate;
+    private final String namespace;
+
+    /**
+     * @param kubeconfig the kubeconfig's path ({@link Mode#KUBECONFIG_FILE}) or content ({@link
+     *     Mode#KUBECONFIG_CONTENT})
+     * @param caCertificate with a server URL: the PEM certificate(s) of the CA that signed the API server's
+     *     certificate; null = the JVM's trusted CAs
+     * @param namespace the namespace to use when the spec names none; null = the kubeconfig's, else {@code default}
+     */
+    public KubernetesConnection(
+            Mode mode,
+            String kubeconfig,
+            String context,
+            String serverUrl,
+            String token,
+            String caCertificate,
+            String namespace) {
+        this.mode = mode;
+        this.kubeconfigFile = mode == Mode.KUBECONFIG_FILE ? kubeconfig : null;
+        this.kubeconfigContent = mode == Mode.KUBECONFIG_CONTENT ? kubeconfig : null;
+        this.context = context;
+        this.serverUrl = serverUrl;
+        this.token = token;
+        this.caCertificate = caCertificate;
+        this.namespace = namespace;
+    }
 
     public static KubernetesConnection inCluster() {
         return new KubernetesConnection(Mode.IN_CLUSTER, null, null, null, null, null, null);
@@ -61,7 +89,37 @@ public record KubernetesConnection(
 
     /** The same connection, defaulting to {@code namespace}. */
     public KubernetesConnection withNamespace(String namespace) {
-        return new KubernetesConnection(mode, kubeconfig, context, serverUrl, token, caCertificate, namespace);
+        return new KubernetesConnection(mode, kubeconfig(), context, serverUrl, token, caCertificate, namespace);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The kubeconfig's path or (a secret) its content, by {@link #mode()}; null otherwise. */
+    public String kubeconfig() {
+        return mode == Mode.KUBECONFIG_FILE ? kubeconfigFile : kubeconfigContent;
+    }
+
+    public String context() {
+        return context;
+    }
+
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    /** The bearer token (a secret), with a server URL. */
+    public String token() {
+        return token;
+    }
+
+    public String caCertificate() {
+        return caCertificate;
+    }
+
+    public String namespace() {
+        return namespace;
     }
 
     /** Opens a client; the caller closes it. */
@@ -97,7 +155,7 @@ public record KubernetesConnection(
     String describe() {
         return switch (mode) {
             case IN_CLUSTER -> "in-cluster service account";
-            case KUBECONFIG_FILE -> "kubeconfig " + kubeconfig + (context == null ? "" : ", context " + context);
+            case KUBECONFIG_FILE -> "kubeconfig " + kubeconfigFile + (context == null ? "" : ", context " + context);
             case KUBECONFIG_CONTENT -> "kubeconfig content" + (context == null ? "" : ", context " + context);
             case TOKEN -> "server " + serverUrl + (caCertificate == null ? "" : " with its CA certificate");
         };
@@ -107,8 +165,9 @@ public record KubernetesConnection(
         Config base =
                 switch (mode) {
                     case IN_CLUSTER -> inClusterConfig();
-                    case KUBECONFIG_FILE -> Config.fromKubeconfig(context, read(Path.of(kubeconfig)), kubeconfig);
-                    case KUBECONFIG_CONTENT -> Config.fromKubeconfig(context, kubeconfig, null);
+                    case KUBECONFIG_FILE ->
+                        Config.fromKubeconfig(context, read(Path.of(kubeconfigFile)), kubeconfigFile);
+                    case KUBECONFIG_CONTENT -> Config.fromKubeconfig(context, kubeconfigContent, null);
                     case TOKEN ->
                         new ConfigBuilder(Config.empty())
                                 .withMasterUrl(serverUrl)

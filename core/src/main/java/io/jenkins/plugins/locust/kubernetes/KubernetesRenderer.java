@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import java.util.ArrayList;
@@ -67,8 +69,8 @@ public final class KubernetesRenderer {
         return new KubernetesPlan(
                 files.configMap(),
                 service(names, annotations, webUi),
-                job(names.masterJob(), master, 1, 0, masterPod, spec),
-                job(names.workerJob(), worker, spec.slaves(), spec.slaves(), workerPod, spec),
+                job(names.masterJob(), master, 1, 0, masterPod, spec, null),
+                job(names.workerJob(), worker, spec.slaves(), spec.slaves(), workerPod, spec, ignoreDisruptions()),
                 names.runLabels());
     }
 
@@ -108,12 +110,37 @@ public final class KubernetesRenderer {
     }
 
     /**
+     * A worker pod evicted by a node drain, preemption, the taint manager or spot loss gets the pod condition
+     * {@code DisruptionTarget}: it is not the test's fault, so it does not use up the backoff limit, and the Job
+     * replaces it like any lost worker. The master gets no such rule: a replacement master would start a second,
+     * empty test that nobody waits for, so an evicted master (SIGTERM: Locust stops and prints its result) ends the
+     * run with the partial result, which never passes.
+     */
+    private static PodFailurePolicy ignoreDisruptions() {
+        return new PodFailurePolicyBuilder()
+                .addNewRule()
+                .withAction("Ignore")
+                .addNewOnPodCondition()
+                .withType("DisruptionTarget")
+                .withStatus("True")
+                .endOnPodCondition()
+                .endRule()
+                .build();
+    }
+
+    /**
      * Bounded in time and cleaned up after. The master is never retried (a second master would start a second
      * test). Workers may be replaced, once each on average: a Job past its backoff limit fails and Kubernetes
      * terminates all its running pods, so with a limit of 0 one crashed worker would take every other one down.
      */
     private static Job job(
-            String name, PodTemplates.Role role, int pods, int backoffLimit, PodTemplateSpec pod, LoadTestSpec spec) {
+            String name,
+            PodTemplates.Role role,
+            int pods,
+            int backoffLimit,
+            PodTemplateSpec pod,
+            LoadTestSpec spec,
+            PodFailurePolicy failurePolicy) {
         long deadline = spec.startTimeout().toSeconds()
                 + spec.plannedDuration().toSeconds()
                 + spec.stopTimeout().toSeconds()
@@ -128,6 +155,7 @@ public final class KubernetesRenderer {
                 .withParallelism(pods)
                 .withCompletions(pods)
                 .withBackoffLimit(backoffLimit)
+                .withPodFailurePolicy(failurePolicy)
                 .withActiveDeadlineSeconds(deadline)
                 .withTtlSecondsAfterFinished(TTL_SECONDS_AFTER_FINISHED)
                 .withTemplate(pod)

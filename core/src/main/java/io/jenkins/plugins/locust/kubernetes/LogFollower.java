@@ -4,18 +4,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.TimeTailPrettyLoggable;
+import io.jenkins.plugins.locust.reporter.ReporterEvents;
 import io.jenkins.plugins.locust.run.BackendEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
  * Follows one container's log into {@link BackendEvents#line}. Real log streams end early (proxies, kubelet
  * restarts, API server timeouts): when the stream ends while the container still runs, it reconnects from the last
  * line's stamp and skips what it had already passed on. It ends once the container has terminated and the stream
- * has delivered everything, or when closed.
+ * has delivered everything, or when closed. A follower of a re-attached run reads the log from its start again.
  */
 final class LogFollower implements Runnable {
     private static final long MAX_BACKOFF_MILLIS = 2000;
@@ -28,6 +30,7 @@ final class LogFollower implements Runnable {
     private final String source;
     private final BackendEvents events;
     private final BooleanSupplier containerEnded;
+    private final Instant replayedBefore;
     private final LogResume resume = new LogResume();
     private volatile LogWatch watch;
     private volatile boolean closed;
@@ -40,7 +43,8 @@ final class LogFollower implements Runnable {
             String container,
             String source,
             BackendEvents events,
-            BooleanSupplier containerEnded) {
+            BooleanSupplier containerEnded,
+            Instant replayedBefore) {
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
@@ -48,6 +52,7 @@ final class LogFollower implements Runnable {
         this.source = source;
         this.events = events;
         this.containerEnded = containerEnded;
+        this.replayedBefore = replayedBefore;
     }
 
     @Override
@@ -99,9 +104,22 @@ final class LogFollower implements Runnable {
                     // the API server answered with an error instead of the log (e.g. the pod is gone)
                     throw new KubernetesClientException(line, line.contains("\"code\":404") ? 404 : 500, null);
                 }
-                resume.accept(line).ifPresent(text -> events.line(source, text));
+                String raw = line;
+                resume.accept(raw).filter(text -> passOn(raw, text)).ifPresent(text -> events.line(source, text));
             }
         }
+    }
+
+    /**
+     * Everything, except when re-attached: lines stamped before then were printed by the process that started the
+     * run, so only the reporter's events among them go on (to rebuild the result).
+     */
+    private boolean passOn(String raw, String text) {
+        if (replayedBefore == null || text.contains(ReporterEvents.PREFIX)) {
+            return true;
+        }
+        Instant time = LogResume.parse(raw).time();
+        return time == null || !time.isBefore(replayedBefore);
     }
 
     /** How often the stream had to be resumed. */

@@ -21,18 +21,12 @@ final class PodDiagnosis {
 
     private PodDiagnosis() {}
 
-    /** A pod that will not start by itself; the run must fail with this message. */
+    /**
+     * A pod that will not start by itself; the run must fail with this message. A pod waiting for a node is not
+     * one: that is what makes an autoscaler add a node (see {@link #unschedulable}).
+     */
     static Optional<String> blocked(Pod pod, String source) {
         String name = describe(pod, source);
-        for (PodCondition condition : conditions(pod)) {
-            if ("PodScheduled".equals(condition.getType())
-                    && "False".equals(condition.getStatus())
-                    && "Unschedulable".equals(condition.getReason())) {
-                return Optional.of(name + " cannot be scheduled: " + condition.getMessage() + ". Lower the CPU and"
-                        + " memory requests (masterResources, workerResources), run fewer slaves, or add nodes;"
-                        + " a ResourceQuota of the namespace may also be exhausted.");
-            }
-        }
         ContainerStatus container = container(pod);
         ContainerStateWaiting waiting = container == null || container.getState() == null
                 ? null
@@ -55,6 +49,55 @@ final class PodDiagnosis {
             return Optional.of(name + " keeps crashing (CrashLoopBackOff" + detail + ").");
         }
         return Optional.empty();
+    }
+
+    /** The scheduler's message while the pod waits for a node ({@code PodScheduled=False/Unschedulable}). */
+    static Optional<String> unschedulable(Pod pod) {
+        return conditions(pod).stream()
+                .filter(c -> "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && "Unschedulable".equals(c.getReason()))
+                .map(c -> c.getMessage() == null ? "no node fits the pod" : c.getMessage())
+                .findFirst();
+    }
+
+    /** What to do about a pod the scheduler cannot place, by the scheduler's own message. */
+    static String schedulingHint(String schedulerMessage) {
+        String m = schedulerMessage.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("no nodes available") || m.startsWith("0/0 nodes")) {
+            return "The cluster has no node at all: add nodes, or check that the cluster autoscaler (or Karpenter)"
+                    + " runs and has a node group it may scale up.";
+        }
+        if (m.contains("insufficient")) {
+            return "No node has the requested CPU or memory free: lower the requests (masterResources,"
+                    + " workerResources), run fewer slaves, add nodes, or raise startTimeout above the time the"
+                    + " autoscaler needs to add one.";
+        }
+        if (m.contains("affinity") || m.contains("selector")) {
+            return "No node matches the pods' nodeSelector or the overlay's affinity: check the node labels.";
+        }
+        if (m.contains("taint")) {
+            return "The nodes carry taints the pods do not tolerate: add the tolerations in the pod overlay.";
+        }
+        return "Check the nodes (kubectl describe nodes) and the pods' constraints.";
+    }
+
+    /**
+     * A pod the scheduler bound to a node whose kubelet never reported a container for it (a NotReady node, a
+     * kubelet that is down): the node's name, or empty.
+     */
+    static Optional<String> boundButNotStarted(Pod pod) {
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        if (node == null || node.isEmpty()) {
+            return Optional.empty();
+        }
+        ContainerStatus container = container(pod);
+        boolean started = container != null
+                && container.getState() != null
+                && (container.getState().getRunning() != null
+                        || container.getState().getTerminated() != null
+                        || container.getState().getWaiting() != null);
+        return started ? Optional.empty() : Optional.of(node);
     }
 
     /** The exit of a container that ended, or empty while it runs. */

@@ -2,9 +2,11 @@ package io.jenkins.plugins.locust.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
@@ -29,7 +31,18 @@ public final class PodSecurityCheck {
     }
 
     static final Set<String> RESTRICTED_VOLUME_TYPES = Set.of(
-            "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");
+            "configMap",
+            "csi",
+            "downwardAPI",
+            "emptyDir",
+            "ephemeral",
+            "image",
+            "persistentVolumeClaim",
+            "projected",
+            "secret");
+    /** The deprecated per-container AppArmor annotation, still judged by the admission. */
+    static final String APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
+
     static final Set<String> SAFE_SYSCTLS = Set.of(
             "kernel.shm_rmid_forced",
             "net.ipv4.ip_local_port_range",
@@ -40,9 +53,14 @@ public final class PodSecurityCheck {
             "net.ipv4.tcp_keepalive_time",
             "net.ipv4.tcp_fin_timeout",
             "net.ipv4.tcp_keepalive_intvl",
-            "net.ipv4.tcp_keepalive_probes");
+            "net.ipv4.tcp_keepalive_probes",
+            "net.ipv4.tcp_rmem",
+            "net.ipv4.tcp_wmem");
     static final Set<String> SELINUX_TYPES =
             Set.of("container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+
+    /** Rules of this plugin, stricter than the standard. */
+    static final String OWN_RULE = "locust-load-test:";
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -51,8 +69,30 @@ public final class PodSecurityCheck {
     /** Every violation in the pod template; empty when it passes. */
     public static List<Violation> check(PodTemplateSpec pod) {
         PodSecurityCheck check = new PodSecurityCheck();
+        if (pod.getMetadata() != null && pod.getMetadata().getAnnotations() != null) {
+            check.annotations(pod.getMetadata().getAnnotations());
+        }
         check.pod(pod.getSpec() == null ? new PodSpec() : pod.getSpec());
         return List.copyOf(check.violations);
+    }
+
+    /** Only the controls of the Pod Security Standards: what the admission itself refuses. */
+    static List<Violation> podSecurityStandards(PodTemplateSpec pod) {
+        return check(pod).stream().filter(v -> !v.rule().startsWith(OWN_RULE)).toList();
+    }
+
+    private void annotations(Map<String, String> annotations) {
+        annotations.forEach((key, value) -> {
+            if (key.startsWith(APPARMOR_ANNOTATION)
+                    && !value.isEmpty()
+                    && !"runtime/default".equals(value)
+                    && !value.startsWith("localhost/")) {
+                violations.add(new Violation(
+                        "metadata.annotations." + key,
+                        value,
+                        "baseline: AppArmor profile runtime/default or localhost/*"));
+            }
+        });
     }
 
     /** The violations of both pods of a plan, the field paths prefixed with the Job name. */
@@ -161,7 +201,14 @@ public final class PodSecurityCheck {
             violations.add(new Violation(
                     sc + ".readOnlyRootFilesystem",
                     String.valueOf(context.getReadOnlyRootFilesystem()),
-                    "locust-load-test: read-only root filesystem (scratch goes to the /tmp emptyDir)"));
+                    OWN_RULE + " read-only root filesystem (scratch goes to the /tmp emptyDir)"));
+        }
+        hostProbe(path + ".livenessProbe", container.getLivenessProbe());
+        hostProbe(path + ".readinessProbe", container.getReadinessProbe());
+        hostProbe(path + ".startupProbe", container.getStartupProbe());
+        if (container.getLifecycle() != null) {
+            hostHandler(path + ".lifecycle.postStart", container.getLifecycle().getPostStart());
+            hostHandler(path + ".lifecycle.preStop", container.getLifecycle().getPreStop());
         }
         for (var port : list(container.getPorts())) {
             if (port.getHostPort() != null && port.getHostPort() != 0) {
@@ -170,6 +217,36 @@ public final class PodSecurityCheck {
                         String.valueOf(port.getHostPort()),
                         "baseline: host ports"));
             }
+        }
+    }
+
+    private void hostProbe(String path, Probe probe) {
+        if (probe != null) {
+            host(
+                    path + ".httpGet.host",
+                    probe.getHttpGet() == null ? null : probe.getHttpGet().getHost());
+            host(
+                    path + ".tcpSocket.host",
+                    probe.getTcpSocket() == null ? null : probe.getTcpSocket().getHost());
+        }
+    }
+
+    private void hostHandler(String path, LifecycleHandler handler) {
+        if (handler != null) {
+            host(
+                    path + ".httpGet.host",
+                    handler.getHttpGet() == null ? null : handler.getHttpGet().getHost());
+            host(
+                    path + ".tcpSocket.host",
+                    handler.getTcpSocket() == null
+                            ? null
+                            : handler.getTcpSocket().getHost());
+        }
+    }
+
+    private void host(String path, String host) {
+        if (host != null && !host.isEmpty()) {
+            violations.add(new Violation(path, host, "baseline: probes and lifecycle hooks may not name a host"));
         }
     }
 
@@ -192,13 +269,13 @@ public final class PodSecurityCheck {
             Map<String, Object> fields = ManifestYaml.SERIALIZATION.convertValue(volume, Map.class);
             for (String type : fields.keySet()) {
                 if (!"name".equals(type) && !RESTRICTED_VOLUME_TYPES.contains(type)) {
-                    violations.add(
-                            new Violation(
-                                    "spec.volumes[" + volume.getName() + "]." + type,
-                                    "set",
-                                    "hostPath".equals(type)
-                                            ? "baseline: hostPath volumes"
-                                            : "restricted: volume types (configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret)"));
+                    violations.add(new Violation(
+                            "spec.volumes[" + volume.getName() + "]." + type,
+                            "set",
+                            "hostPath".equals(type)
+                                    ? "baseline: hostPath volumes"
+                                    : "restricted: volume types (configMap, csi, downwardAPI, emptyDir,"
+                                            + " ephemeral, image, persistentVolumeClaim, projected, secret)"));
                 }
             }
         }
@@ -212,7 +289,7 @@ public final class PodSecurityCheck {
     }
 
     private void appArmor(String path, String type) {
-        if (type != null && !"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
+        if (!"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
             violations.add(new Violation(path, type, "baseline: AppArmor profile RuntimeDefault or Localhost"));
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.locust.kubernetes;
 
+import io.jenkins.plugins.locust.run.RunIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

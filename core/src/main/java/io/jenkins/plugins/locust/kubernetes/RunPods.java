@@ -8,15 +8,13 @@ import java.util.Set;
 
 /**
  * What the run knows about its pods: each pod's console source ({@code master}, {@code worker-1}…, numbered as they
- * appear), their latest state, whether the test has started (before that, any pod failure is fatal) and which
- * problems were already reported.
+ * appear), their latest state and which problems were already reported.
  */
 final class RunPods {
     private final Map<String, String> sources = new HashMap<>();
     private final Map<String, Pod> latest = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private int nextWorker = 1;
-    private boolean gatePassed;
 
     static boolean isMaster(Pod pod) {
         Map<String, String> labels = pod.getMetadata().getLabels();
@@ -38,14 +36,5 @@ final class RunPods {
     synchronized boolean ended(String pod) {
         Pod p = latest.get(pod);
         return p != null && PodDiagnosis.terminated(p).isPresent();
-    }
-
-    synchronized boolean gatePassed() {
-        return gatePassed;
-    }
-
-    /** The master says all workers are in: from now on a lost worker is a degraded run, not a failed start. */
-    synchronized void openGate() {
-        gatePassed = true;
     }
 }

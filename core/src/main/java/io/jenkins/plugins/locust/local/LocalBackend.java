@@ -119,6 +119,15 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /** Local processes end with the process that started them (their pipes and process tree are its own). */
+    @Override
+    public RunHandle attach(String runId, String namespace, LoadTestSpec spec, BackendEvents events)
+            throws LoadTestException {
+        throw new LoadTestException("Run " + runId + " ran on the local backend, whose Locust processes end with the"
+                + " Jenkins controller (or agent) process that started them: it cannot be resumed after a restart."
+                + " Run the test again; use the kubernetes backend for runs that survive a controller restart.");
+    }
+
     private ProcessBuilder builder(Path workDir, LoadTestSpec spec, List<String> args) {
         List<String> command = new ArrayList<>(locust.command());
         command.addAll(args);

@@ -77,7 +77,7 @@ public final class ReportPages {
 
     /** Locust's first CPU sample is 0 and it samples every few seconds: 0 means "not measured", not idle. */
     private static ReportPage.WorkerRow worker(WorkerInfo w) {
-        Double cpu = w.maxCpuPercent() > 0 ? w.maxCpuPercent() : null;
+        Double cpu = w.maxCpuPercent() != null && w.maxCpuPercent() > 0 ? w.maxCpuPercent() : null;
         return new ReportPage.WorkerRow(
                 w.id(), w.state(), w.users(), cpu, cpu != null && cpu > CPU_BOUND_PERCENT, w.lost());
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.report;
 
 import io.jenkins.plugins.locust.result.EndpointStats;
 import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
 import io.jenkins.plugins.locust.threshold.Severity;
 import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.threshold.Verdict;
@@ -27,6 +28,12 @@ public final class ConsoleSummary {
                 total.percentiles().p95(),
                 result.run().users(),
                 result.run().expectedWorkers()));
+        if (result.run().loadShape() != null) {
+            out.append("Load shape: ")
+                    .append(result.run().loadShape())
+                    .append(" from the locustfile set users and duration")
+                    .append(System.lineSeparator());
+        }
         if (result.run().abortReason() != null) {
             out.append("Stopped early: ").append(result.run().abortReason()).append(System.lineSeparator());
         }
@@ -46,20 +53,31 @@ public final class ConsoleSummary {
                 "RPS"));
         result.endpoints().forEach(e -> out.append(row(e)));
         out.append(row(total));
+        if (!verdict.guardRails().isEmpty()) {
+            out.append("Guard rails:").append(System.lineSeparator());
+            verdict.guardRails().forEach(outcome -> out.append(line(outcome)));
+        }
         if (!verdict.outcomes().isEmpty()) {
             out.append("Thresholds:").append(System.lineSeparator());
-            for (ThresholdOutcome outcome : verdict.outcomes()) {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "  %-7s %s: %s%s%n",
-                        outcome.status(),
-                        outcome.expression(),
-                        outcome.message(),
-                        outcome.severity() == Severity.UNSTABLE ? " (unstable)" : ""));
-            }
+            verdict.outcomes().forEach(outcome -> out.append(line(outcome)));
+        } else if (!verdict.guardRails().isEmpty()) {
+            out.append("Thresholds: none given; the guard rails' defaults judged the run (docs/thresholds.md).")
+                    .append(System.lineSeparator());
         }
         result.warnings().forEach(w -> out.append("Warning: ").append(w).append(System.lineSeparator()));
         return out.toString();
+    }
+
+    private static String line(ThresholdOutcome outcome) {
+        return String.format(
+                Locale.ROOT,
+                "  %-7s %s: %s%s%n",
+                outcome.status(),
+                outcome.expression().replaceFirst("^guard rail: ", ""),
+                outcome.message(),
+                outcome.status() == OutcomeStatus.FAILED && outcome.severity() == Severity.UNSTABLE
+                        ? " (unstable)"
+                        : "");
     }
 
     private static String row(EndpointStats e) {

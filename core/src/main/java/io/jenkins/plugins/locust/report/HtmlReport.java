@@ -33,6 +33,9 @@ public final class HtmlReport {
                 .append("\"/>\n</head>\n<body>\n");
         header(html, result, verdict);
         summary(html, result.aggregated());
+        if (!verdict.guardRails().isEmpty()) {
+            section(html, "guardrails", "Guard rails", outcomes("guardrails", "Check", verdict.guardRails()));
+        }
         section(html, "thresholds", "Thresholds", thresholds(verdict));
         section(html, "charts", "Over time", charts(result));
         section(html, "endpoints", "Endpoints", ReportSections.endpoints(result));
@@ -65,6 +68,11 @@ public final class HtmlReport {
                         run.expectedWorkers(),
                         Html.clock(run.runTimeSeconds()))))
                 .append("</p>\n");
+        if (run.loadShape() != null) {
+            html.append("<p class=\"shape\">Load shape ")
+                    .append(Html.escape(run.loadShape()))
+                    .append(" from the locustfile set users and duration</p>\n");
+        }
         if (run.abortReason() != null) {
             html.append("<p class=\"abort\">Stopped early: ")
                     .append(Html.escape(run.abortReason()))
@@ -101,10 +109,15 @@ public final class HtmlReport {
 
     private static String thresholds(Verdict verdict) {
         if (verdict.outcomes().isEmpty()) {
-            return "<p class=\"none\">No thresholds were set.</p>\n";
+            return "<p class=\"none\">No thresholds were set"
+                    + (verdict.guardRails().isEmpty() ? "" : ": the guard rails' defaults judged the run") + ".</p>\n";
         }
-        Table table = new Table("thresholds", List.of("Result", "Threshold", "Actual", "Limit", "Severity", "Detail"));
-        for (ThresholdOutcome outcome : verdict.outcomes()) {
+        return outcomes("thresholds", "Threshold", verdict.outcomes());
+    }
+
+    private static String outcomes(String css, String what, List<ThresholdOutcome> outcomes) {
+        Table table = new Table(css, List.of("Result", what, "Actual", "Limit", "Severity", "Detail"));
+        for (ThresholdOutcome outcome : outcomes) {
             String status = outcome.status().name();
             table.row(
                     "outcome-" + status.toLowerCase(Locale.ROOT),

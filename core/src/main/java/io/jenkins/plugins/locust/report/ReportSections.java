@@ -88,13 +88,17 @@ final class ReportSections {
         Table table = new Table("workers", List.of("Worker", "State", "#Users", "#Max CPU %", "Lost"));
         for (WorkerInfo w : result.workers()) {
             table.row(
-                    w.lost() || w.maxCpuPercent() > 90 ? "suspect" : null,
+                    w.lost() || (w.maxCpuPercent() != null && w.maxCpuPercent() > 90) ? "suspect" : null,
                     List.of(
                             w.id(),
                             w.state(),
                             Integer.toString(w.users()),
-                            String.format(Locale.ROOT, "%.1f", w.maxCpuPercent()),
-                            w.lost() ? "yes" : "no"));
+                            w.maxCpuPercent() == null
+                                    ? "not measured"
+                                    : String.format(Locale.ROOT, "%.1f", w.maxCpuPercent()),
+                            !w.lost()
+                                    ? "no"
+                                    : w.lostAtSeconds() == null ? "yes" : "at " + Html.clock(w.lostAtSeconds())));
         }
         return table.html();
     }

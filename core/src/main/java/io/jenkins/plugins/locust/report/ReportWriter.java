@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes everything a finished run leaves in its output folder: result.json, report.html, report.css, junit.xml. */
 public final class ReportWriter {
@@ -23,7 +25,7 @@ public final class ReportWriter {
     public static List<Path> writeAll(LoadTestResult result, Verdict verdict, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Path json = outDir.resolve(RESULT);
-        ResultJson.write(result, json);
+        ResultJson.write(result, Map.of("verdict", verdictJson(verdict)), json);
         Path html =
                 Files.writeString(outDir.resolve(REPORT), HtmlReport.render(result, verdict), StandardCharsets.UTF_8);
         Path css = outDir.resolve(HtmlReport.STYLESHEET);
@@ -35,5 +37,14 @@ public final class ReportWriter {
         }
         Path junit = Files.writeString(outDir.resolve(JUNIT), JunitReport.render(verdict), StandardCharsets.UTF_8);
         return List.of(json, html, css, junit);
+    }
+
+    /** The verdict as result.json carries it: {@code status}, {@code guardRails[]} and {@code thresholds[]}. */
+    static Map<String, Object> verdictJson(Verdict verdict) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", verdict.status());
+        json.put("guardRails", verdict.guardRails());
+        json.put("thresholds", verdict.outcomes());
+        return json;
     }
 }

@@ -71,7 +71,8 @@ public final class ReporterEvents {
                         decimal(json, "spawn_rate"),
                         decimal(json, "run_time"),
                         integer(json, "expected_workers"),
-                        text(json, "host"));
+                        text(json, "host"),
+                        text(json, "shape"));
             case "workers" ->
                 new ReporterEvent.Workers(
                         json.path("connected").asInt(),
@@ -112,9 +113,11 @@ public final class ReporterEvents {
                 text(json, "state"),
                 json.path("users").asInt(),
                 json.path("cpu").asDouble(),
-                json.path("max_cpu").asDouble(),
+                decimal(json, "max_cpu"),
                 json.path("lost").asBoolean(),
-                decimal(json, "lost_at"));
+                decimal(json, "lost_at"),
+                integer(json, "exit_code"),
+                text(json, "exit_cause"));
     }
 
     private static ReporterEvent.Final finalEvent(JsonNode json) {
@@ -143,7 +146,8 @@ public final class ReporterEvents {
                                 text(e, "msg"),
                                 text(e, "traceback"),
                                 list(e, "nodes", JsonNode::asText))),
-                list(json, "workers", ReporterEvents::worker));
+                list(json, "workers", ReporterEvents::worker),
+                json.path("tasks").isIntegralNumber() ? json.path("tasks").asLong() : null);
     }
 
     private static EndpointStats endpoint(JsonNode json) {

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.locust.reporter;
 
 import io.jenkins.plugins.locust.result.EndpointStats;
+import io.jenkins.plugins.locust.result.LoadRan;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.result.RunInfo;
 import io.jenkins.plugins.locust.result.Snapshot;
 import io.jenkins.plugins.locust.result.Timings;
 import io.jenkins.plugins.locust.result.WorkerInfo;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.Stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,11 @@ public final class ResultCollector {
 
     public synchronized void launched() {
         launched = clock.instant();
+    }
+
+    /** When the run was launched, if that was earlier than now (a resumed run: its output is replayed). */
+    public synchronized void launched(Instant when) {
+        launched = when;
     }
 
     /** A warning from outside the reporter, e.g. a worker process that died (kept once, in order). */
@@ -135,6 +142,31 @@ public final class ResultCollector {
                 seconds(spec.plannedDuration().toMillis() / 1000.0)));
     }
 
+    /** Only a worker that stopped answering leaves its users unreplaced; one that quit hands them to the others. */
+    private static String lostWarning(ReporterEvent.WorkerState w) {
+        String when = w.lostAtSeconds() == null
+                ? "during the test"
+                : String.format(Locale.ROOT, "%.1f s into the test", w.lostAtSeconds());
+        if (w.exitCode() != null) {
+            return String.format(
+                    Locale.ROOT,
+                    "Locust worker %s exited with code %d %s%s.",
+                    w.id(),
+                    w.exitCode(),
+                    when,
+                    w.exitCause() == null ? "" : ": " + w.exitCause());
+        }
+        if ("missing".equals(w.state())) {
+            return String.format(
+                    Locale.ROOT,
+                    "Locust worker %s stopped answering the master %s (no heartbeat); its users were not replaced,"
+                            + " so the load was lower than planned from then on.",
+                    w.id(),
+                    when);
+        }
+        return String.format(Locale.ROOT, "Locust worker %s left the master %s.", w.id(), when);
+    }
+
     private static String seconds(Double value) {
         return value == null ? "early" : String.format(Locale.ROOT, "%.0f s", value);
     }
@@ -158,18 +190,31 @@ public final class ResultCollector {
             throw new IllegalStateException("no final event from the reporter yet");
         }
         List<WorkerInfo> workerInfos = workers.values().stream()
-                .map(w -> new WorkerInfo(w.id(), w.state(), w.users(), w.maxCpuPercent(), w.lost()))
+                .map(w -> new WorkerInfo(
+                        w.id(),
+                        w.state(),
+                        w.users(),
+                        measuredCpu(w),
+                        w.lost(),
+                        w.lostAtSeconds(),
+                        w.exitCode(),
+                        w.exitCause()))
                 .toList();
         RunInfo run = new RunInfo(
                 runId,
                 backend,
                 locustVersion().orElse(null),
                 spec.host(),
-                spec.users(),
+                spec.hasOwnLoadShape()
+                        ? timeline.stream().mapToInt(Snapshot::users).max().orElse(0)
+                        : plannedUsers(spec),
                 spec.expectedWorkers(),
-                spec.plannedDuration().toMillis() / 1000.0,
+                spec.hasOwnLoadShape() && last.testSeconds() != null
+                        ? last.testSeconds()
+                        : spec.plannedDuration().toMillis() / 1000.0,
                 abort == null ? null : abort.reason(),
-                exitCode != null ? exitCode : last.exitCode());
+                exitCode != null ? exitCode : last.exitCode(),
+                spec.loadShape());
         List<EndpointStats> endpoints = last.endpoints().stream()
                 .sorted((a, b) -> a.key().compareTo(b.key()))
                 .toList();
@@ -183,34 +228,68 @@ public final class ResultCollector {
                 last.exceptions(),
                 workerInfos,
                 new Timings(launched, gateOpened, rampedUp, stopped),
-                allWarnings());
+                allWarnings(),
+                loadRan());
+    }
+
+    /** What Locust really ran, for the guard rails. */
+    private LoadRan loadRan() {
+        boolean stages = !spec.stages().isEmpty();
+        return new LoadRan(
+                hello == null || stages ? null : hello.users(),
+                hello == null || stages ? null : hello.runTimeSeconds(),
+                hello == null ? null : hello.host(),
+                hello == null ? null : hello.shape(),
+                shapePlanned(spec),
+                timeline.stream().mapToInt(Snapshot::users).max().orElse(0),
+                last.testSeconds(),
+                last.stopCause(),
+                last.tasks());
+    }
+
+    /**
+     * Whether the plan is the locustfile's own LoadTestShape (the spec gave no users, run time or stages): the load
+     * guard rail then accepts the shape's users and duration. The hook for spec validation to say so.
+     */
+    static boolean shapePlanned(LoadTestSpec spec) {
+        return spec.hasOwnLoadShape();
+    }
+
+    /** The most users the run reaches: the users, or the largest stage. */
+    public static int plannedUsers(LoadTestSpec spec) {
+        return spec.stages().stream().mapToInt(Stage::users).max().orElse(spec.users());
+    }
+
+    /** Locust's first CPU sample is always 0: a maximum of 0 means no real sample was taken. */
+    private static Double measuredCpu(ReporterEvent.WorkerState worker) {
+        Double max = worker.maxCpuPercent();
+        return max == null || max <= 0 ? null : max;
     }
 
     private List<String> allWarnings() {
         List<String> all = new ArrayList<>();
         for (ReporterEvent.WorkerState w : workers.values()) {
             if (w.lost()) {
-                all.add(String.format(
-                        Locale.ROOT,
-                        "Locust worker %s was lost %s (no heartbeat or it quit); its users were not replaced, so"
-                                + " the load was lower than planned from then on.",
-                        w.id(),
-                        w.lostAtSeconds() == null
-                                ? "during the run"
-                                : String.format(Locale.ROOT, "%.1f s into the test", w.lostAtSeconds())));
+                all.add(lostWarning(w));
             }
-            if (w.maxCpuPercent() > CPU_WARNING_PERCENT) {
+            Double cpu = measuredCpu(w);
+            if (cpu != null && cpu > CPU_WARNING_PERCENT) {
                 all.add(String.format(
                         Locale.ROOT,
                         "Locust worker %s reached %.0f %% CPU: its response times include its own delays. Add"
                                 + " workers (slaves) or use FastHttpUser.",
                         w.id(),
-                        w.maxCpuPercent()));
+                        cpu));
             }
         }
         incompleteReason().ifPresent(all::add);
-        if (last.total().requests() == 0) {
-            all.add("No requests were made: check the host and that the locustfile's users send requests.");
+        if ("shape_limit".equals(last.stopCause())) {
+            all.add(String.format(
+                    Locale.ROOT,
+                    "The locustfile's load shape %s had not ended after the run time of %s, so the test was stopped"
+                            + " there: raise runTime to let the shape run to its end.",
+                    spec.loadShape(),
+                    seconds(spec.runTime().toMillis() / 1000.0)));
         }
         all.addAll(warnings);
         return all;

@@ -5,6 +5,6 @@ import java.util.List;
 /** An exception raised in user code (not a failed request), with where it happened. */
 public record ExceptionEntry(long count, String message, String traceback, List<String> nodes) {
     public ExceptionEntry {
-        nodes = List.copyOf(nodes);
+        nodes = LoadTestResult.copy(nodes, "nodes");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.result;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,11 +50,29 @@ public final class ResultJson {
         try (OutputStream out = Files.newOutputStream(partial)) {
             write(result, out);
         }
+        replace(partial, file);
+    }
+
+    private static void replace(Path partial, Path file) throws IOException {
         try {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * Writes the result with more top-level fields after its own, e.g. the verdict (which this model does not know:
+     * results are judged again, with other thresholds, by {@code loadtest report}).
+     */
+    public static void write(LoadTestResult result, Map<String, ?> more, Path file) throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(result);
+        more.forEach((name, value) -> tree.set(name, MAPPER.valueToTree(value)));
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            MAPPER.writeValue(out, tree);
+        }
+        replace(partial, file);
     }
 
     public static void write(LoadTestResult result, OutputStream out) throws IOException {
@@ -67,29 +88,51 @@ public final class ResultJson {
     }
 
     /**
-     * Reads a result file in one streaming pass after checking its version (a large file is never held twice).
+     * Reads a result file in one streaming pass after checking its version (a large file is never held twice), then
+     * checks what it holds.
      *
-     * @throws ResultSchemaException if the file is not a result or was written by a newer schema
+     * @throws ResultSchemaException if the file is not a result, was written by a newer schema, or was changed or cut
+     *     short; the message names the field
      */
     public static LoadTestResult read(Path file) throws IOException {
-        checkVersion(schemaVersion(file), file.toString());
-        try (InputStream in = Files.newInputStream(file)) {
-            return MAPPER.readValue(in, LoadTestResult.class);
+        String source = file.toString();
+        LoadTestResult result;
+        try {
+            checkVersion(schemaVersion(file), source);
+            try (InputStream in = Files.newInputStream(file)) {
+                result = MAPPER.readValue(in, LoadTestResult.class);
+            }
+        } catch (JsonProcessingException e) {
+            throw ResultErrors.describe(e, source);
         }
+        ResultCheck.check(result, source);
+        return result;
     }
 
     /**
-     * @throws ResultSchemaException if the text is not a result or was written by a newer schema
+     * @throws ResultSchemaException if the text is not a result, was written by a newer schema, or was changed
      */
     public static LoadTestResult read(InputStream in, String source) throws IOException {
-        JsonNode tree = MAPPER.readTree(in);
-        JsonNode version = tree == null ? null : tree.get("schemaVersion");
-        checkVersion(version != null && version.canConvertToInt() ? version.asInt() : null, source);
-        return MAPPER.treeToValue(tree, LoadTestResult.class);
+        LoadTestResult result;
+        try {
+            JsonNode tree = MAPPER.readTree(in);
+            JsonNode version = tree == null ? null : tree.get("schemaVersion");
+            checkVersion(
+                    version == null ? null : new Version(version.isInt() ? version.asInt() : null, version.toString()),
+                    source);
+            result = MAPPER.treeToValue(tree, LoadTestResult.class);
+        } catch (JsonProcessingException e) {
+            throw ResultErrors.describe(e, source);
+        }
+        ResultCheck.check(result, source);
+        return result;
     }
 
+    /** The {@code schemaVersion} as found: a number, or the raw JSON of something else. */
+    private record Version(Integer number, String raw) {}
+
     /** The top-level {@code schemaVersion}, streamed: it is the first field of every file we write. */
-    private static Integer schemaVersion(Path file) throws IOException {
+    private static Version schemaVersion(Path file) throws IOException {
         try (JsonParser json = MAPPER.getFactory().createParser(file.toFile())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -98,7 +141,11 @@ public final class ResultJson {
                 String name = json.currentName();
                 JsonToken value = json.nextToken();
                 if (name.equals("schemaVersion")) {
-                    return value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : null;
+                    return value == JsonToken.VALUE_NUMBER_INT
+                            ? new Version(json.getIntValue(), json.getText())
+                            : new Version(
+                                    null,
+                                    value == JsonToken.VALUE_STRING ? '"' + json.getText() + '"' : json.getText());
                 }
                 json.skipChildren();
             }
@@ -106,13 +153,17 @@ public final class ResultJson {
         }
     }
 
-    private static void checkVersion(Integer version, String source) throws ResultSchemaException {
+    private static void checkVersion(Version version, String source) throws ResultSchemaException {
         if (version == null) {
             throw new ResultSchemaException(source + " is not a load test result: it has no schemaVersion (expected "
                     + LoadTestResult.SCHEMA_VERSION + ")");
         }
-        if (version > LoadTestResult.SCHEMA_VERSION) {
-            throw new ResultSchemaException(source + " uses result schema version " + version
+        if (version.number() == null || version.number() < 1) {
+            throw new ResultSchemaException(source + ": schemaVersion is " + version.raw() + ", but it must be a whole"
+                    + " number such as " + LoadTestResult.SCHEMA_VERSION + " (without quotes)");
+        }
+        if (version.number() > LoadTestResult.SCHEMA_VERSION) {
+            throw new ResultSchemaException(source + " uses result schema version " + version.number()
                     + ", newer than this version reads (" + LoadTestResult.SCHEMA_VERSION
                     + "): update the Locust Load Test plugin or CLI to read it");
         }
@@ -150,7 +201,12 @@ public final class ResultJson {
     private static final class InstantDeserializer extends JsonDeserializer<Instant> {
         @Override
         public Instant deserialize(JsonParser json, DeserializationContext context) throws IOException {
-            return Instant.parse(json.getValueAsString());
+            String text = json.getValueAsString();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw context.weirdStringException(text, Instant.class, "not an ISO-8601 time");
+            }
         }
     }
 }

@@ -38,7 +38,10 @@ public final class LocustCommandLine {
                 "--master",
                 "--headless",
                 // The progress line replaces Locust's 2-s stats table; its end summary is still printed.
-                "--only-summary"));
+                "--only-summary",
+                // A worker that joins mid-run (the replacement of a lost one) gets users: without this flag Locust
+                // 2.47 leaves it idle after a worker left (its dispatcher stays "in progress" after a rebalance).
+                "--enable-rebalancing"));
         if (bindHost != null) {
             args.addAll(List.of("--master-bind-host", bindHost));
         }
@@ -49,8 +52,9 @@ public final class LocustCommandLine {
                 String.valueOf(spec.expectedWorkers()),
                 "--expect-workers-max-wait",
                 String.valueOf(seconds(spec.startTimeout().plus(LOCUST_WAIT_MARGIN)))));
-        if (spec.stages().isEmpty()) {
-            // With stages the reporter's load shape drives users and time (Locust 2.12 refuses -t with a shape).
+        if (spec.stages().isEmpty() && !spec.hasOwnLoadShape()) {
+            // With stages the reporter's load shape drives users and time (Locust 2.12 refuses -t with a shape); the
+            // locustfile's own shape drives them too, and the reporter stops it at the run time at the latest.
             args.addAll(List.of(
                     "-u",
                     String.valueOf(spec.users()),

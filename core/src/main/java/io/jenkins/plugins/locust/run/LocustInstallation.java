@@ -24,15 +24,20 @@ public record LocustInstallation(Path python, Optional<LocustVersion> version, S
     /** Python resolved as the CLI does: the option, else {@code $LOADTEST_PYTHON}, else {@code .venv}, else python3. */
     public static LocustInstallation resolve(String pythonOption, Map<String, String> env, Path workingDir)
             throws InterruptedException {
+        return probe(python(pythonOption, env, workingDir));
+    }
+
+    /** The Python as {@link #resolve} finds it, without asking it for Locust. */
+    public static Path python(String pythonOption, Map<String, String> env, Path workingDir) {
         if (pythonOption != null && !pythonOption.isBlank()) {
-            return probe(Path.of(pythonOption));
+            return Path.of(pythonOption);
         }
         String fromEnv = env.get(PYTHON_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return probe(Path.of(fromEnv));
+            return Path.of(fromEnv);
         }
         Path venvPython = workingDir.resolve(".venv/bin/python");
-        return probe(Files.isExecutable(venvPython) ? venvPython : Path.of("python3"));
+        return Files.isExecutable(venvPython) ? venvPython : Path.of("python3");
     }
 
     /** The venv the build points tests at (system property {@code locust.venv}), else {@code .venv}. */

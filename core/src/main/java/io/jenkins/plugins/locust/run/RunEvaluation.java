@@ -19,6 +19,7 @@ interface RunEvaluation {
     /** The JSON array of abort rules the reporter checks live. */
     String abortRules(List<String> expressions);
 
+    /** The verdict: the guard rails, then the thresholds. */
     Verdict evaluate(List<String> expressions, LoadTestResult result, Optional<LoadTestResult> baseline);
 
     /** Writes result.json and the reports into {@code outDir}. */

@@ -51,7 +51,7 @@ public final class RunFiles {
         }
         files.put(REPORTER, resource(REPORTER));
         files.put(FIX, resource(FIX));
-        files.put(CONFIG, config(spec.stages(), abortRulesJson));
+        files.put(CONFIG, config(spec, abortRulesJson));
         return files;
     }
 
@@ -67,15 +67,26 @@ public final class RunFiles {
         }
     }
 
-    static byte[] config(List<Stage> stages, String abortRulesJson) throws LoadTestException {
+    /**
+     * The reporter's config: the start timeout (for the workers), the stages, the abort rules and, when the locustfile's own load shape drives the run,
+     * its name and the most it may run ({@code own_shape}): Locust ignores {@code -t} next to a shape.
+     */
+    static byte[] config(LoadTestSpec spec, String abortRulesJson) throws LoadTestException {
         ObjectNode config = JSON.createObjectNode();
+        // workers keep trying to reach a master that starts late (a node being added) this long
+        config.put("start_timeout_seconds", spec.startTimeout().toSeconds());
         ArrayNode stageArray = config.putArray("stages");
-        for (Stage stage : stages) {
+        for (Stage stage : spec.stages()) {
             stageArray
                     .addObject()
                     .put("seconds", stage.duration().toMillis() / 1000.0)
                     .put("users", stage.users())
                     .put("spawn_rate", stage.spawnRate());
+        }
+        if (spec.hasOwnLoadShape()) {
+            config.putObject("own_shape")
+                    .put("name", spec.loadShape())
+                    .put("limit_seconds", spec.runTime().toMillis() / 1000.0);
         }
         try {
             config.set("abort_rules", JSON.readTree(abortRulesJson == null ? "[]" : abortRulesJson));

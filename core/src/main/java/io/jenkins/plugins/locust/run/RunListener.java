@@ -4,4 +4,11 @@ package io.jenkins.plugins.locust.run;
 @FunctionalInterface
 public interface RunListener {
     void println(String line);
+
+    /**
+     * The run's master and workers now exist: {@code state} is what to persist to {@link LoadTestRunner#resume} the
+     * run should this process die before it ends. Called once per run, on the runner's thread, before the start
+     * gate; not called for a resumed run (its state is already known).
+     */
+    default void started(ResumeState state) {}
 }

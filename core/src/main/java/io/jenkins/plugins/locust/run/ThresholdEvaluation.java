@@ -40,7 +40,7 @@ final class ThresholdEvaluation implements RunEvaluation {
 
     @Override
     public Verdict evaluate(List<String> expressions, LoadTestResult result, Optional<LoadTestResult> baseline) {
-        return ThresholdEvaluator.evaluate(expressions, result, baseline);
+        return ThresholdEvaluator.judge(expressions, result, baseline);
     }
 
     @Override

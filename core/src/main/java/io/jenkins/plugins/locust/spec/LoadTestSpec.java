@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param script the locustfile, or a folder holding {@code locustfile} and its helper modules and data
  * @param locustfile the entry file relative to {@code script} when it is a folder, else its file name
+ * @param users the peak number of simulated users; 0 when the locustfile's load shape sets them ({@link #loadShape})
+ * @param runTime how long the test runs; with the locustfile's load shape, the most it may run (the shape ends it)
  * @param slaves the number of Locust worker pods or processes
  * @param processes Locust processes per worker ({@code --processes}); the master expects slaves × processes. When
  *     not given, one per whole worker CPU requested (images with Locust ≥ 2.19), see {@link ProcessSizing}
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param startTimeout how long to wait for all workers to connect before failing with the cause
  * @param stopTimeout how long users may finish their tasks when the run time is over ({@code --stop-timeout})
  * @param warnings doubtful but workable input (e.g. fewer users than workers): show them, then run
+ * @param loadShape the locustfile's own {@code LoadTestShape} class that drives users and duration (no users, spawn
+ *     rate or stages are given then), or null when the load test's fields do
  */
 public record LoadTestSpec(
         Path script,
@@ -42,7 +46,8 @@ public record LoadTestSpec(
         Duration startTimeout,
         Duration stopTimeout,
         KubernetesOptions kubernetes,
-        List<FieldError> warnings) {
+        List<FieldError> warnings,
+        String loadShape) {
 
     /** The image tag matches the Locust we test with; never {@code latest}. */
     public static final String DEFAULT_IMAGE = "locustio/locust:2.47.0";
@@ -67,7 +72,15 @@ public record LoadTestSpec(
         return slaves * processes;
     }
 
-    /** The total planned duration: the run time, or the sum of the stages' own durations. */
+    /** Whether the locustfile's own load shape, not users and run time or stages, drives the load. */
+    public boolean hasOwnLoadShape() {
+        return loadShape != null;
+    }
+
+    /**
+     * The total planned duration: the run time, or the sum of the stages' own durations. With the locustfile's own
+     * load shape it is the most the run may take: the shape usually ends it earlier.
+     */
     public Duration plannedDuration() {
         return stages.isEmpty() ? runTime : stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
     }

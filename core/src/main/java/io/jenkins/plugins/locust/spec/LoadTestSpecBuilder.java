@@ -16,12 +16,23 @@ public final class LoadTestSpecBuilder {
     /** Used when neither a run time nor stages are given. */
     static final String DEFAULT_RUN_TIME = "1m";
 
+    /**
+     * The longest a run driven by the locustfile's own load shape may take when no runTime bounds it: Locust ignores
+     * its run time next to a shape, and a shape that never returns None would run for ever.
+     */
+    static final String DEFAULT_SHAPE_LIMIT = "1h";
+
     String script;
     String locustfile;
-    Integer users = DEFAULT_USERS;
+    /** Null: {@link #DEFAULT_USERS}, or none when the locustfile's load shape sets them. */
+    Integer users;
+
     Integer slaves = DEFAULT_SLAVES;
     Double spawnRate;
-    /** Null: {@link #DEFAULT_RUN_TIME}, or the stages' total when stages are given. */
+    /**
+     * Null: {@link #DEFAULT_RUN_TIME}, the stages' total when stages are given, or {@link #DEFAULT_SHAPE_LIMIT} when
+     * the locustfile's load shape drives the run (a runTime then bounds the shape).
+     */
     String runTime;
 
     String host;

@@ -136,6 +136,12 @@ final class PodChecks {
                 findings.error("imagePullSecrets", secret, "name an existing Secret, e.g. registry-credentials");
             }
         }
+        options.nodeSelector().forEach((key, value) -> {
+            LabelSyntax.keyProblem(key)
+                    .ifPresent(problem -> findings.error("nodeSelector", key + "=" + value, problem));
+            LabelSyntax.valueProblem(value)
+                    .ifPresent(problem -> findings.error("nodeSelector", key + "=" + value, problem));
+        });
         if (options.maxFollowedWorkerLogs() < 0) {
             findings.error(
                     "maxFollowedWorkerLogs",

@@ -12,8 +12,22 @@ import java.util.stream.Stream;
 final class ScriptCheck {
     static final String DEFAULT_ENTRY = "locustfile.py";
 
-    /** The checked script and the name of its entry file; both null when the script is unusable. */
-    record Checked(Path script, String locustfile) {}
+    /**
+     * The checked script and the name of its entry file; both null when the script is unusable.
+     *
+     * @param shapes the locustfile's own load shape classes (see {@link LocustfileScan.Result#shapes()})
+     * @param modules the Python files Locust will load: the entry file and the local modules it imports
+     */
+    record Checked(Path script, String locustfile, List<String> shapes, List<Path> modules) {
+        static Checked unusable() {
+            return new Checked(null, null, List.of(), List.of());
+        }
+
+        Checked {
+            shapes = List.copyOf(shapes);
+            modules = List.copyOf(modules);
+        }
+    }
 
     private final LoadTestSpecBuilder in;
     private final Findings findings;
@@ -24,9 +38,22 @@ final class ScriptCheck {
     }
 
     Checked check() {
+        Checked checked = checkPath();
+        if (checked.locustfile() != null && checked.locustfile().contains(",")) {
+            // Locust splits -f on commas: "a,b.py" would be read as two locustfiles "a" and "b.py"
+            findings.error(
+                    in.locustfile != null ? "locustfile" : "script",
+                    checked.locustfile(),
+                    "Locust reads a comma in a locustfile path as a list of files; rename the file without ','");
+            return Checked.unusable();
+        }
+        return checked;
+    }
+
+    private Checked checkPath() {
         if (in.script == null || in.script.isBlank()) {
             findings.error("script", "", "name the locustfile (or a folder holding one), e.g. perf/locustfile.py");
-            return new Checked(null, null);
+            return Checked.unusable();
         }
         Path path = (in.workspace == null ? Path.of(in.script) : in.workspace.resolve(in.script))
                 .toAbsolutePath()
@@ -37,11 +64,11 @@ final class ScriptCheck {
                     in.script,
                     "there is no file or folder at " + path + "; give a path relative to "
                             + (in.workspace == null ? "the current folder" : "the workspace " + in.workspace));
-            return new Checked(null, null);
+            return Checked.unusable();
         }
         if (!Files.isReadable(path)) {
             findings.error("script", in.script, "cannot read " + path + "; check its permissions");
-            return new Checked(null, null);
+            return Checked.unusable();
         }
         if (Files.isDirectory(path)) {
             return folder(path);
@@ -65,10 +92,14 @@ final class ScriptCheck {
                             + " holding it, or remove locustfile");
             ok = false;
         }
-        if (ok && scan(file, null)) {
-            warnAboutUnshippedImports(file);
+        if (!ok) {
+            return Checked.unusable();
         }
-        return ok ? new Checked(file, name) : new Checked(null, null);
+        LocustfileScan.Result scan = scan(file, null);
+        if (scan != null) {
+            warnAboutUnshippedFiles(file);
+        }
+        return checked(file, name, scan);
     }
 
     private Checked folder(Path folder) {
@@ -79,20 +110,28 @@ final class ScriptCheck {
                     "locustfile",
                     entry,
                     "name a .py file inside the script folder, relative to it, e.g. locustfile.py or shop/main.py");
-            return new Checked(null, null);
+            return Checked.unusable();
         }
         if (!Files.isRegularFile(entryPath)) {
             findings.error("locustfile", entry, "the folder " + folder + " has no " + entry + "; " + entryHint(folder));
-            return new Checked(null, null);
+            return Checked.unusable();
         }
-        scan(entryPath, folder);
+        LocustfileScan.Result scan = scan(entryPath, folder);
         warnAboutConfigFiles(folder);
-        return new Checked(folder, folder.relativize(entryPath).toString().replace('\\', '/'));
+        return checked(folder, folder.relativize(entryPath).toString().replace('\\', '/'), scan);
     }
 
-    private boolean scan(Path entry, Path root) {
+    private static Checked checked(Path script, String locustfile, LocustfileScan.Result scan) {
+        return scan == null
+                ? new Checked(script, locustfile, List.of(), List.of())
+                : new Checked(script, locustfile, scan.shapes(), scan.modules());
+    }
+
+    /** The scan of the entry file and its local imports, or null when it cannot be read (reported). */
+    private LocustfileScan.Result scan(Path entry, Path root) {
         try {
-            if (!LocustfileScan.declaresUserClass(entry, root)) {
+            LocustfileScan.Result scan = LocustfileScan.scan(entry, root);
+            if (!scan.declaresUserClass()) {
                 findings.error(
                         "script",
                         in.script,
@@ -101,24 +140,30 @@ final class ScriptCheck {
                                 + ": declare one such as 'class ShopUser(HttpUser)' (or FastHttpUser, User)"
                                 + " with @task methods");
             }
-            return true;
+            return scan;
         } catch (IOException e) {
             findings.error("script", in.script, "cannot read " + entry + " (" + e.getMessage() + ")");
-            return false;
+            return null;
         }
     }
 
-    private void warnAboutUnshippedImports(Path file) {
+    /** A single file ships alone: helper modules and data files next to it stay behind. */
+    private void warnAboutUnshippedFiles(Path file) {
         try {
             List<String> siblings = LocustfileScan.siblingImports(file);
-            if (!siblings.isEmpty()) {
-                findings.warn(
-                        "script",
-                        in.script,
-                        "it imports " + String.join(", ", siblings) + " from its folder, but only the file itself"
-                                + " is shipped to Locust; set script to the folder (and locustfile to "
-                                + file.getFileName() + ")");
+            List<String> data = LocustfileScan.siblingDataFiles(file);
+            if (siblings.isEmpty() && data.isEmpty()) {
+                return;
             }
+            String uses = (siblings.isEmpty() ? "" : "imports " + String.join(", ", siblings))
+                    + (siblings.isEmpty() || data.isEmpty() ? "" : " and ")
+                    + (data.isEmpty() ? "" : "reads " + String.join(", ", data));
+            findings.warn(
+                    "script",
+                    in.script,
+                    "it " + uses + " from its folder, but only the file itself is shipped to Locust (which then"
+                            + " fails with ModuleNotFoundError or FileNotFoundError); set script to the folder"
+                            + " (and locustfile to " + file.getFileName() + ")");
         } catch (IOException e) {
             // Already reported by the scan.
         }

@@ -25,18 +25,21 @@ final class SpecValidator {
 
     LoadTestSpec validate() {
         ScriptCheck.Checked script = new ScriptCheck(in, findings).check();
-        int users = positive("users", in.users, LoadTestSpecBuilder.DEFAULT_USERS, "the number of simulated users");
+        String shape = new ShapeCheck(in, findings).check(script.shapes());
+        int users = shape != null
+                ? 0
+                : positive("users", in.users, LoadTestSpecBuilder.DEFAULT_USERS, "the number of simulated users");
         int slaves = positive("slaves", in.slaves, LoadTestSpecBuilder.DEFAULT_SLAVES, "the number of Locust workers");
         int processes = positive(
                 "processes",
                 in.processes,
                 ProcessSizing.forWorker(in.workerResources, in.image),
                 "Locust processes per worker");
-        List<Stage> stages = stages();
-        Duration runTime = runTime(stages);
+        List<Stage> stages = shape != null ? List.of() : stages();
+        Duration runTime = shape != null ? shapeLimit() : runTime(stages);
         Duration startTimeout = duration("startTimeout", in.startTimeout, false, "90s or 5m");
         Duration stopTimeout = duration("stopTimeout", in.stopTimeout, true, "10s (0s stops users at once)");
-        double spawnRate = spawnRate(users);
+        double spawnRate = shape != null ? 0 : spawnRate(users);
         host();
         thresholds();
         env();
@@ -52,7 +55,9 @@ final class SpecValidator {
         if (!findings.errors().isEmpty()) {
             throw new InvalidSpecException(findings.errors());
         }
-        warnAboutLoadShape(users, slaves * processes, spawnRate, runTime, stages);
+        if (shape == null) {
+            warnAboutLoadShape(users, slaves * processes, spawnRate, runTime, stages);
+        }
         return new LoadTestSpec(
                 script.script(),
                 script.locustfile(),
@@ -75,7 +80,8 @@ final class SpecValidator {
                 startTimeout,
                 stopTimeout,
                 in.kubernetes,
-                findings.warnings());
+                findings.warnings(),
+                shape);
     }
 
     private int positive(String field, Integer value, int defaultValue, String what) {
@@ -91,8 +97,15 @@ final class SpecValidator {
 
     private Duration duration(String field, String text, boolean zeroAllowed, String example) {
         Optional<Duration> parsed = DurationParser.parse(text);
-        if (parsed.isEmpty() || (!zeroAllowed && parsed.get().isZero())) {
+        if (parsed.isEmpty()) {
             findings.error(field, text, "use a duration with a unit such as " + example);
+            return Duration.ofSeconds(1);
+        }
+        if (!zeroAllowed && parsed.get().isZero()) {
+            findings.error(
+                    field,
+                    text,
+                    "a zero " + field + " leaves no time to run; give a duration above zero such as " + example);
             return Duration.ofSeconds(1);
         }
         return parsed.get();
@@ -117,6 +130,13 @@ final class SpecValidator {
                             + "; remove runTime");
         }
         return total.isZero() ? Duration.ofSeconds(1) : total;
+    }
+
+    /** With the locustfile's own shape, a run time is the most the shape may run (it normally ends the run). */
+    private Duration shapeLimit() {
+        boolean given = in.runTime != null && !in.runTime.isBlank();
+        return duration(
+                "runTime", given ? in.runTime : LoadTestSpecBuilder.DEFAULT_SHAPE_LIMIT, false, "30s, 5m or 1h30m");
     }
 
     private double spawnRate(int users) {

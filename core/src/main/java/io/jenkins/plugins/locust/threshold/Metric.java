@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.threshold;
 
 import io.jenkins.plugins.locust.result.EndpointStats;
+import io.jenkins.plugins.locust.result.LoadTestResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,8 @@ public record Metric(String name, Kind kind, double fraction) {
             Map.entry("failures", Kind.FAILURES),
             Map.entry("requests", Kind.REQUESTS),
             Map.entry("rps", Kind.RPS),
-            Map.entry("failures_per_s", Kind.FAILURES_PER_S));
+            Map.entry("failures_per_s", Kind.FAILURES_PER_S),
+            Map.entry("exceptions", Kind.EXCEPTIONS));
 
     /** The metrics the reporter can check live on the master (the agreed abort-rule metrics). */
     public static final List<String> LIVE =
@@ -35,7 +37,8 @@ public record Metric(String name, Kind kind, double fraction) {
 
     /** How users are told which metrics exist. */
     public static final String KNOWN =
-            "p50, p75, p90, p95, p99, p99.9, avg, min, max, fail_ratio, failures, requests, rps, failures_per_s";
+            "p50, p75, p90, p95, p99, p99.9, avg, min, max, fail_ratio, failures, requests, rps, failures_per_s,"
+                    + " exceptions";
 
     /** What a metric measures, and in which unit. */
     public enum Kind {
@@ -47,7 +50,9 @@ public record Metric(String name, Kind kind, double fraction) {
         FAILURES(Unit.COUNT),
         REQUESTS(Unit.COUNT),
         RPS(Unit.RATE),
-        FAILURES_PER_S(Unit.RATE);
+        FAILURES_PER_S(Unit.RATE),
+        /** Exceptions raised in user code, over the whole run (not per endpoint). */
+        EXCEPTIONS(Unit.COUNT);
 
         private final Unit unit;
 
@@ -101,6 +106,7 @@ public record Metric(String name, Kind kind, double fraction) {
             case REQUESTS -> "requests";
             case RPS -> "rps";
             case FAILURES_PER_S -> "failures_per_s";
+            case EXCEPTIONS -> "exceptions";
             case PERCENTILE -> throw new IllegalArgumentException("percentiles are named by their number");
         };
     }
@@ -118,12 +124,24 @@ public record Metric(String name, Kind kind, double fraction) {
             case RPS -> stats.rps();
             // Locust divides both counts by the same active period, so fail/s = rps × fail ratio.
             case FAILURES_PER_S -> stats.rps() * stats.failRatio();
+            case EXCEPTIONS ->
+                throw new IllegalArgumentException("exceptions count the whole run: use valueOf(result)");
         };
+    }
+
+    /** The value of this metric for the whole run: the endpoint metrics on all requests together. */
+    public double valueOf(LoadTestResult result) {
+        return kind == Kind.EXCEPTIONS ? result.exceptionCount() : valueOf(result.aggregated());
+    }
+
+    /** Whether the metric counts the whole run rather than requests, so it takes no endpoint. */
+    public boolean resultWide() {
+        return kind == Kind.EXCEPTIONS;
     }
 
     /** Whether the value means something without any request (counts do; times, ratios and rates do not). */
     public boolean definedWithoutRequests() {
-        return kind == Kind.FAILURES || kind == Kind.REQUESTS;
+        return kind == Kind.FAILURES || kind == Kind.REQUESTS || kind == Kind.EXCEPTIONS;
     }
 
     /** Whether the reporter on the master can check it live (see {@link #LIVE}). */

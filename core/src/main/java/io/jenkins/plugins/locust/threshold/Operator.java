@@ -7,7 +7,8 @@ public enum Operator {
     LESS("<"),
     LESS_OR_EQUAL("<="),
     GREATER(">"),
-    GREATER_OR_EQUAL(">=");
+    GREATER_OR_EQUAL(">="),
+    EQUAL("==");
 
     /** Values closer than this (relative) count as equal, so 1.1 % and 11/1000 compare as the same number. */
     private static final double EPSILON = 1e-9;
@@ -39,6 +40,7 @@ public enum Operator {
             case LESS_OR_EQUAL -> actual < limit || equal;
             case GREATER -> actual > limit && !equal;
             case GREATER_OR_EQUAL -> actual > limit || equal;
+            case EQUAL -> equal;
         };
     }
 }

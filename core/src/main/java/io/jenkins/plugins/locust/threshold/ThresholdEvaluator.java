@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.threshold;
 
 import io.jenkins.plugins.locust.result.EndpointStats;
 import io.jenkins.plugins.locust.result.LoadTestResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,21 @@ public final class ThresholdEvaluator {
      */
     public static Verdict evaluate(List<String> expressions, LoadTestResult result, Optional<LoadTestResult> baseline) {
         return evaluateParsed(ThresholdParser.parseAll(expressions), result, baseline);
+    }
+
+    /**
+     * The verdict of a finished run: the {@link GuardRails} first, then the thresholds.
+     *
+     * @throws ThresholdSyntaxException if an expression is invalid (validate them before the run)
+     */
+    public static Verdict judge(List<String> expressions, LoadTestResult result, Optional<LoadTestResult> baseline) {
+        List<Threshold> thresholds = ThresholdParser.parseAll(expressions);
+        List<ThresholdOutcome> guardRails = GuardRails.check(result, thresholds);
+        List<ThresholdOutcome> outcomes =
+                evaluateParsed(thresholds, result, baseline).outcomes();
+        List<ThresholdOutcome> all = new ArrayList<>(guardRails);
+        all.addAll(outcomes);
+        return new Verdict(status(all), guardRails, outcomes);
     }
 
     public static Verdict evaluateParsed(
@@ -61,7 +77,7 @@ public final class ThresholdEvaluator {
                     OutcomeStatus.FAILED,
                     "no requests were made" + target(threshold) + ", so " + metric.name() + " cannot be measured");
         }
-        double actual = metric.valueOf(stats.get());
+        double actual = metric.resultWide() ? metric.valueOf(result) : metric.valueOf(stats.get());
         String actualText = unit.format(actual);
         String limitText =
                 threshold.operator().symbol() + " " + threshold.limit().describe(unit);
@@ -73,8 +89,10 @@ public final class ThresholdEvaluator {
             if (skipped.isPresent()) {
                 return outcome(threshold, actualText, limitText, OutcomeStatus.SKIPPED, skipped.get());
             }
-            double baselineValue = metric.valueOf(EndpointSelector.select(baseline.orElseThrow(), threshold.endpoint())
-                    .orElseThrow());
+            double baselineValue = metric.resultWide()
+                    ? metric.valueOf(baseline.orElseThrow())
+                    : metric.valueOf(EndpointSelector.select(baseline.orElseThrow(), threshold.endpoint())
+                            .orElseThrow());
             limit = threshold.limit().resolve(baselineValue);
             limitText = threshold.operator().symbol() + " " + unit.format(limit) + " ("
                     + threshold.limit().describe(unit).replace("baseline", "baseline " + unit.format(baselineValue))

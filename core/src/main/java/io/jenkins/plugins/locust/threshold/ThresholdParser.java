@@ -72,6 +72,16 @@ public final class ThresholdParser {
     }
 
     private Metric metric() {
+        int metricStart = skipSpaces();
+        Metric metric = metricName();
+        if (metric.resultWide() && text.lastIndexOf(':') >= 0) {
+            pos = metricStart;
+            throw error("no endpoint before '" + metric.name() + "' (it counts the whole run)", metric.name());
+        }
+        return metric;
+    }
+
+    private Metric metricName() {
         skipSpaces();
         int start = pos;
         String word = run("[A-Za-z0-9_.]");
@@ -89,11 +99,11 @@ public final class ThresholdParser {
         int start = pos;
         String symbol = run("[<>=!]");
         if (symbol.isEmpty()) {
-            throw error("an operator (<, <=, >, >=)", token());
+            throw error("an operator (<, <=, >, >=, ==)", token());
         }
         return Operator.of(symbol).orElseThrow(() -> {
             pos = start;
-            return error("an operator (<, <=, >, >=)", symbol);
+            return error("an operator (<, <=, >, >=, ==)", symbol);
         });
     }
 

@@ -42,6 +42,8 @@ def _load_config():
 CONFIG = _load_config()
 STAGES = CONFIG.get("stages") or []
 ABORT_RULES = CONFIG.get("abort_rules") or []
+# The locustfile's own shape drives the run: its name and the most it may run (Locust ignores -t next to a shape).
+OWN_SHAPE = CONFIG.get("own_shape") or {}
 
 
 def emit(event, **fields):
@@ -85,6 +87,9 @@ class Reporter:
         self.final_sent = False
         self.test_stopped_at = None
         self.stop_cause = None
+        self.limit_reached = False
+        self.tasks = None
+        self.quitting = False
 
     # ---- events -------------------------------------------------------------------------------------------
 
@@ -99,6 +104,7 @@ class Reporter:
             run_time=_number(getattr(options, "run_time", None)) if not STAGES else None,
             expected_workers=getattr(options, "expect_workers", None),
             host=getattr(options, "host", None),
+            shape=_own_shape_name(self.environment),
             stages=STAGES,
             abort_rules=len(ABORT_RULES),
         )
@@ -118,15 +124,59 @@ class Reporter:
         clients = list(self.runner.clients.values())
         missing = [client for client in clients if client.state == "missing"]
         for client in missing:
-            known = self.seen.setdefault(client.id, {"max_cpu": 0.0, "lost": False, "gone": False})
+            known = self._known(client.id)
             known["state"] = client.state
-            if not known["lost"]:
-                known["lost"] = True
-                known["lost_at"] = self.test_stopped_at
+            self._lose(known, self.test_stopped_at)
         if self.aborted:
             self.stop_cause = "abort"
+        elif self.limit_reached:
+            self.stop_cause = "shape_limit"
         elif clients and len(missing) == len(clients):
             self.stop_cause = "workers_missing"
+            # Nothing can be measured any more: end now instead of idling until the run time is over.
+            self.quit_now("every worker stopped answering")
+
+    def _known(self, worker_id):
+        return self.seen.setdefault(worker_id, {"max_cpu": None, "lost": False, "gone": False})
+
+    def _lose(self, known, at):
+        if not known["lost"]:
+            known["lost"] = True
+            known["lost_at"] = at
+
+    def quit_now(self, why):
+        if not self.quitting:
+            self.quitting = True
+            logger.warning("Ending the run: %s", why)
+            gevent.spawn(self.runner.quit)
+
+    def worker_report(self, client_id, data):
+        """Takes what locust_loadtest_fix.py adds to each worker's stats report: task iterations and CPU."""
+        tasks = data.get("loadtest_tasks")
+        if tasks is not None:
+            self.tasks = (self.tasks or 0) + tasks
+        cpu = data.get("loadtest_cpu")
+        if cpu:
+            known = self._known(client_id)
+            known["max_cpu"] = max(known["max_cpu"] or 0.0, cpu)
+
+    def worker_exit(self, msg):
+        """A worker announces it is ending (sys.exit() in user code): it is lost now, with its exit code and cause."""
+        data = msg.data or {}
+        known = self._known(msg.node_id)
+        known["exit_code"] = data.get("code")
+        known["exit_cause"] = data.get("cause")
+        if self.started is not None:
+            self._lose(known, self.elapsed())
+        exited = [w for w in self.seen.values() if "exit_code" in w]
+        if self.started is not None and self.runner.clients and len(exited) >= len(self.runner.clients):
+            self.stop_cause = self.stop_cause or "workers_gone"
+            if self.test_stopped_at is None:
+                self.test_stopped_at = self.elapsed()
+            self.quit_now("every worker has exited")
+
+    def announced_exit(self, worker_id):
+        return "exit_code" in self.seen.get(worker_id, {})
 
     def elapsed(self):
         return 0.0 if self.started is None else round(time.monotonic() - self.started, 3)
@@ -135,22 +185,22 @@ class Reporter:
         current = {client.id: client for client in self.runner.clients.values()}
         active = self.runner.state in ACTIVE_STATES
         for worker_id, client in current.items():
-            known = self.seen.setdefault(worker_id, {"max_cpu": 0.0, "lost": False, "gone": False})
+            known = self._known(worker_id)
             known["state"] = client.state
             known["users"] = client.user_count
             known["cpu"] = client.cpu_usage
-            known["max_cpu"] = max(known["max_cpu"], client.cpu_usage or 0.0)
+            if client.cpu_usage:  # Locust's first sample is always 0: not a measurement
+                known["max_cpu"] = max(known["max_cpu"] or 0.0, client.cpu_usage)
             known["gone"] = False
-            if client.state == "missing" and active and not known["lost"]:
-                known["lost"] = True
-                known["lost_at"] = self.elapsed()
+            # A worker missing after the test started never delivers its last numbers, whenever it went missing.
+            if client.state == "missing" and self.started is not None:
+                self._lose(known, self.elapsed())
         for worker_id, known in self.seen.items():
             if worker_id not in current and not known["gone"]:
                 known["gone"] = True
                 known["state"] = "gone"
-                if active and not known["lost"]:
-                    known["lost"] = True
-                    known["lost_at"] = self.elapsed()
+                if active:
+                    self._lose(known, self.elapsed())
         listed = [
             {
                 "id": worker_id,
@@ -160,6 +210,8 @@ class Reporter:
                 "max_cpu": known["max_cpu"],
                 "lost": known["lost"],
                 "lost_at": known.get("lost_at"),
+                "exit_code": known.get("exit_code"),
+                "exit_cause": known.get("exit_cause"),
             }
             for worker_id, known in self.seen.items()
         ]
@@ -226,6 +278,15 @@ class Reporter:
         # quit() still lets Locust collect the workers' last stats and write its summary and CSV files.
         gevent.spawn(self.runner.quit)
 
+    def check_shape_limit(self):
+        """Stops a run of the locustfile's own shape that has not ended by itself within the run time."""
+        limit = OWN_SHAPE.get("limit_seconds")
+        if not limit or self.limit_reached or self.aborted or self.started is None:
+            return
+        if self.runner.state in ACTIVE_STATES and self.elapsed() >= limit:
+            self.limit_reached = True
+            self.quit_now("the load shape %s has not ended after the run time of %.0f s" % (OWN_SHAPE.get("name"), limit))
+
     def final(self, exit_code):
         if self.final_sent:
             return
@@ -239,6 +300,7 @@ class Reporter:
             aborted=self.aborted,
             test_seconds=self.test_stopped_at,
             stop_cause=self.stop_cause,
+            tasks=self.tasks,
             start_time=self.started_wall or stats.total.start_time,
             stop_time=time.time(),
             last_request_time=stats.total.last_request_timestamp,
@@ -262,6 +324,8 @@ class Reporter:
                     "max_cpu": known["max_cpu"],
                     "lost": known["lost"],
                     "lost_at": known.get("lost_at"),
+                    "exit_code": known.get("exit_code"),
+                    "exit_cause": known.get("exit_cause"),
                 }
                 for worker_id, known in self.seen.items()
             ],
@@ -277,6 +341,7 @@ class Reporter:
                 ticks += 1
                 snapshot_due = self.started is not None and ticks % SNAPSHOT_EVERY_TICKS == 0
                 self.workers(force=snapshot_due)
+                self.check_shape_limit()
                 if snapshot_due and self.runner.state in ACTIVE_STATES:
                     self.snapshot()
                     self.check_abort_rules()
@@ -325,7 +390,13 @@ def _metric(stats, rule):
 
 def _breached(actual, op, limit):
     # A rule states what must hold (e.g. p95 < 800): it is breached when that comparison is false.
-    holds = {"<": actual < limit, "<=": actual <= limit, ">": actual > limit, ">=": actual >= limit}[op]
+    holds = {
+        "<": actual < limit,
+        "<=": actual <= limit,
+        ">": actual > limit,
+        ">=": actual >= limit,
+        "==": actual == limit,
+    }[op]
     return not holds
 
 
@@ -361,6 +432,15 @@ def _error(error):
 _reporter = None
 
 
+def _own_shape_name(environment):
+    """The locustfile's own LoadTestShape class that drives this run, or None (users and run time, or stages)."""
+    shape = getattr(environment, "shape_class", None)
+    if shape is None or STAGES:
+        return None
+    name = shape.__name__ if isinstance(shape, type) else type(shape).__name__
+    return None if name == SHAPE_NAME else name
+
+
 def _choose_shape(environment):
     """Makes the run use the stages' shape, or the locustfile's own one, whatever the Locust version picked.
 
@@ -376,6 +456,15 @@ def _choose_shape(environment):
         emit("error", message=message)
         logger.error(message)
         sys.exit(1)
+    if OWN_SHAPE and not own:
+        message = (
+            "The load test found the load shape %s in the locustfile, but Locust loaded none (is it defined only under a "
+            "condition?). Give users and runTime instead, or make the shape class a plain top-level class."
+            % OWN_SHAPE.get("name")
+        )
+        emit("error", message=message)
+        logger.error(message)
+        sys.exit(1)
     wanted = shapes.get(SHAPE_NAME) if STAGES else next(iter(own.values()), None)
     if wanted is None:
         return
@@ -387,6 +476,9 @@ def _choose_shape(environment):
         # the run, and the runner still stops one that outlasts runTime.
         environment.parsed_options.run_time = None
 
+
+# Sent by locust_loadtest_fix.py on a worker whose user code called sys.exit().
+WORKER_EXIT_MESSAGE = "loadtest_worker_exit"
 
 # How long the master waits for its workers' last numbers beyond their users' own stop timeout.
 FINAL_REPORT_PATIENCE_SECONDS = 10
@@ -410,9 +502,16 @@ def _wait_for_final_reports(environment):
             runner.server.send_to_client(Message("quit", None, worker_id))
         patience = (environment.stop_timeout or 0) + FINAL_REPORT_PATIENCE_SECONDS
         deadline = time.monotonic() + patience
-        while time.monotonic() < deadline and any(worker_id in runner.clients for worker_id in waiting):
+
+        def answering(worker_id):
+            # A worker that went missing or announced its exit will not answer: waiting for it only delays the end.
+            client = runner.clients.get(worker_id)
+            exited = _reporter is not None and _reporter.announced_exit(worker_id)
+            return client is not None and client.state != "missing" and not exited
+
+        while time.monotonic() < deadline and any(answering(worker_id) for worker_id in waiting):
             gevent.sleep(0.05)
-        late = [worker_id for worker_id in waiting if worker_id in runner.clients]
+        late = [worker_id for worker_id in waiting if answering(worker_id)]
         if late:
             logger.warning("No final report within %.0f s from workers %s; their last numbers are missing", patience, late)
         original_quit()
@@ -430,6 +529,8 @@ def _on_init(environment, **_kwargs):
     _reporter = Reporter(environment)
     if type(runner).__name__ == "MasterRunner":
         _wait_for_final_reports(environment)
+        runner.register_message(WORKER_EXIT_MESSAGE, lambda msg, **_kwargs: _reporter.worker_exit(msg))
+        events.worker_report.add_listener(_reporter.worker_report)
     _reporter.hello()
     gevent.spawn(_reporter.loop)
 

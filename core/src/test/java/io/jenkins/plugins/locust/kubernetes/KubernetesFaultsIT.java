@@ -7,6 +7,7 @@ import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunHandle;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
+import io.jenkins.plugins.locust.spec.Resources;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,26 +34,43 @@ class KubernetesFaultsIT {
     }
 
     private RunRequest request(String runId) throws LoadTestException {
-        LoadTestSpec spec = fixture.spec().build();
+        return request(runId, fixture.spec().build());
+    }
+
+    private static RunRequest request(String runId, LoadTestSpec spec) throws LoadTestException {
         return new RunRequest(runId, spec, KubernetesFixture.files(spec));
     }
 
+    /** Workers asking for more CPU than a test node has: the real scheduler leaves them pending. */
+    private LoadTestSpec unschedulableWorkers() {
+        return fixture.spec()
+                .workerResources(new Resources("64", null, "256Mi", "256Mi"))
+                .build();
+    }
+
     @Test
-    void shouldFailFastNamingTheSchedulersMessageWhenAWorkerCannotBeScheduled() throws Exception {
-        // given
-        fixture.cluster.unschedulable("worker");
+    void shouldWaitForANodeAndNameTheSchedulersMessageAtStartTimeout() throws Exception {
+        // given workers that need more CPU than any node has (what makes an autoscaler add a node)
+        LoadTestSpec spec = fixture.spec()
+                .workerResources(new Resources("64", null, "256Mi", "256Mi"))
+                .startTimeout("15s")
+                .build();
+        long started = System.nanoTime();
 
         // when
         RecordingEvents.Fault fault;
-        try (RunHandle run = fixture.backend().start(request("it-unsched"), events)) {
+        try (RunHandle run = fixture.backend().start(request("it-unsched", spec), events)) {
+            events.awaitLine(l -> l.text().startsWith("waiting for a node: "), FAST);
             fault = events.awaitFault(RecordingEvents.Fault::fatal, FAST);
         }
 
-        // then
+        // then the scheduler's message is progress first, and the run fails only at startTimeout, naming it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(13));
+        assertThat(events.linesOf(StartWatch.SOURCE))
+                .anySatisfy(line -> assertThat(line).contains("0/2 nodes are available: 2 Insufficient cpu"));
         assertThat(fault.message())
-                .contains("Pod locust-it-unsched-worker-")
-                .contains("cannot be scheduled")
-                .contains("0/3 nodes are available: 3 Insufficient cpu")
+                .contains("still waiting for a node after startTimeout (15s)")
+                .contains("0/2 nodes are available: 2 Insufficient cpu")
                 .contains("workerResources");
         assertThat(fixture.clean("it-unsched")).isTrue();
     }
@@ -111,7 +129,7 @@ class KubernetesFaultsIT {
             fixture.cluster
                     .client()
                     .pods()
-                    .inNamespace("loadtest")
+                    .inNamespace(fixture.cluster.namespace())
                     .resource(fixture.cluster.pods("master").get(0))
                     .delete();
 
@@ -169,8 +187,7 @@ class KubernetesFaultsIT {
     @Test
     void shouldRemoveEverythingWhenClosedBeforeTheWorkersStarted() throws Exception {
         // given workers that stay pending
-        fixture.cluster.unschedulable("worker");
-        RunHandle run = fixture.backend().start(request("it-abort-early"), events);
+        RunHandle run = fixture.backend().start(request("it-abort-early", unschedulableWorkers()), events);
 
         // when the build is aborted: the thread is interrupted and the handle closed
         Thread.currentThread().interrupt();
@@ -217,7 +234,7 @@ class KubernetesFaultsIT {
         while (fixture.cluster
                         .client()
                         .configMaps()
-                        .inNamespace("loadtest")
+                        .inNamespace(fixture.cluster.namespace())
                         .withName("locust-it-abort-cleanup-files")
                         .get()
                 != null) {

@@ -27,7 +27,7 @@ final class KubernetesFixture implements AutoCloseable {
     }
 
     KubernetesConnection connection() {
-        return KubernetesConnection.token(cluster.url(), TestCluster.TOKEN).withNamespace(TestCluster.NAMESPACE);
+        return cluster.connection();
     }
 
     KubernetesBackend backend() {
@@ -53,9 +53,12 @@ final class KubernetesFixture implements AutoCloseable {
         return RunFiles.of(spec);
     }
 
-    /** True when nothing with the run label is left in the cluster and no pod process runs. */
+    /**
+     * True when nothing with the run label is left in the cluster and no pod process runs. The deletion the run
+     * started is finished by the cluster (garbage collector, kubelet), so this waits for it, as a user would.
+     */
     boolean clean(String runId) throws InterruptedException {
-        return cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty()
+        return cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, runId, Duration.ofSeconds(30))
                 && cluster.awaitNoProcesses(Duration.ofSeconds(15));
     }
 

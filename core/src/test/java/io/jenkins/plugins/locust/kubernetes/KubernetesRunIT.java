@@ -43,8 +43,7 @@ class KubernetesRunIT {
         target = TestTarget.start();
         workspace = Files.createTempDirectory("k8s-run-it");
         TestLocustfiles.write(workspace, TestLocustfiles.TARGET_USERS);
-        KubernetesBackend backend = new KubernetesBackend(
-                KubernetesConnection.token(cluster.url(), TestCluster.TOKEN).withNamespace(TestCluster.NAMESPACE));
+        KubernetesBackend backend = new KubernetesBackend(cluster.connection());
         long start = System.nanoTime();
         outcome = new LoadTestRunner(backend, KubernetesRunIT::println)
                 .run(
@@ -113,7 +112,8 @@ class KubernetesRunIT {
 
     @Test
     void shouldLeaveNoObjectAndNoProcessBehind() throws Exception {
-        assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, RUN_ID)).isEmpty();
+        assertThat(cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, RUN_ID, Duration.ofSeconds(30)))
+                .isTrue();
         assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(10))).isTrue();
     }
 
@@ -129,7 +129,7 @@ class KubernetesRunIT {
                 .as("%s (%s %s/%s) is granted by docs/rbac.yaml", call, call.verb(), call.group(), call.rbacResource())
                 .isTrue());
         assertThat(resourceCalls)
-                .allSatisfy(call -> assertThat(call.namespace()).isEqualTo(TestCluster.NAMESPACE));
+                .allSatisfy(call -> assertThat(call.namespace()).isEqualTo(cluster.namespace()));
         System.out.println("API calls during the run: " + calls.size() + " "
                 + resourceCalls.stream()
                         .map(c -> c.verb() + " " + c.rbacResource())

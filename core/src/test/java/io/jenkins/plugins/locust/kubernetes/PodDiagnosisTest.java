@@ -20,23 +20,57 @@ class PodDiagnosisTest {
                 .endSpec();
     }
 
-    @Test
-    void shouldQuoteTheSchedulerForAnUnschedulablePod() {
-        Pod pod = pod().withNewStatus()
+    private static Pod unschedulable(String message) {
+        return pod().withNewStatus()
                 .withPhase("Pending")
                 .addNewCondition()
                 .withType("PodScheduled")
                 .withStatus("False")
                 .withReason("Unschedulable")
-                .withMessage("0/3 nodes are available: 3 Insufficient cpu.")
+                .withMessage(message)
                 .endCondition()
                 .endStatus()
                 .build();
+    }
 
-        assertThat(PodDiagnosis.blocked(pod, "worker-2")).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("Pod locust-r1-worker-abcde (worker-2) cannot be scheduled: 0/3 nodes are"
-                        + " available: 3 Insufficient cpu.")
-                .contains("workerResources"));
+    @Test
+    void shouldLetAPodWaitForANodeInsteadOfFailingTheRun() {
+        // given the scheduler's condition that makes an autoscaler add a node
+        Pod pod = unschedulable("0/3 nodes are available: 3 Insufficient cpu.");
+
+        // then it is not a reason to fail, but the scheduler's message is kept
+        assertThat(PodDiagnosis.blocked(pod, "worker-2")).isEmpty();
+        assertThat(PodDiagnosis.unschedulable(pod)).hasValue("0/3 nodes are available: 3 Insufficient cpu.");
+    }
+
+    @Test
+    void shouldSuggestLowerRequestsOnlyWhenNodesLackResources() {
+        assertThat(PodDiagnosis.schedulingHint("0/3 nodes are available: 3 Insufficient cpu."))
+                .contains("workerResources", "raise startTimeout");
+        assertThat(PodDiagnosis.schedulingHint("no nodes available to schedule pods"))
+                .contains("no node at all")
+                .doesNotContain("lower");
+        assertThat(PodDiagnosis.schedulingHint(
+                        "0/2 nodes are available: 2 node(s) didn't match Pod's node" + " affinity/selector."))
+                .contains("nodeSelector")
+                .doesNotContain("lower");
+    }
+
+    @Test
+    void shouldNameTheNodeOfAPodItsKubeletNeverStarted() {
+        // given a pod the scheduler bound, with no container status from the node
+        Pod bound = pod().editSpec()
+                .withNodeName("node-2")
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Pending")
+                .endStatus()
+                .build();
+
+        // then
+        assertThat(PodDiagnosis.boundButNotStarted(bound)).hasValue("node-2");
+        assertThat(PodDiagnosis.boundButNotStarted(unschedulable("no nodes available to schedule pods")))
+                .isEmpty();
     }
 
     @Test
@@ -71,5 +105,6 @@ class PodDiagnosisTest {
 
         assertThat(PodDiagnosis.blocked(pod, "worker-1")).isEmpty();
         assertThat(PodDiagnosis.running(pod)).isFalse();
+        assertThat(PodDiagnosis.boundButNotStarted(pod)).isEmpty();
     }
 }

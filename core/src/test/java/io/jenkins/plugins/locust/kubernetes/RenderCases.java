@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.kubernetes;
 
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.RunFiles;
+import io.jenkins.plugins.locust.run.RunIds;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.KubernetesOptions;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
@@ -130,6 +131,22 @@ final class RenderCases {
         }
         files.putAll(SUPPORT_FILES);
         return new RunRequest(runId, spec, files);
+    }
+
+    /** A minimal run with this pod overlay. */
+    static RunRequest withOverlay(String overlay) {
+        return request("overlay-1-abcde", spec("locustfile.py").kubernetes(options(overlay, false, null)));
+    }
+
+    /** The field errors the renderer refuses this overlay with (failing when it renders). */
+    static List<io.jenkins.plugins.locust.spec.FieldError> overlayErrors(String overlay) {
+        RunRequest request = withOverlay(overlay);
+        try {
+            KubernetesRenderer.render(request);
+        } catch (io.jenkins.plugins.locust.spec.InvalidSpecException e) {
+            return e.getErrors();
+        }
+        throw new AssertionError("the overlay was accepted:\n" + overlay);
     }
 
     static String overlay() {

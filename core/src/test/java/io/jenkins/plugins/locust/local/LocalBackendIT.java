@@ -99,7 +99,8 @@ class LocalBackendIT {
         assertThat(Long.parseLong(aggregated[16]))
                 .as("p95")
                 .isEqualTo(total.percentiles().p95());
-        assertThat(fixture.console).anyMatch(line -> line.startsWith("Load test PASSED"));
+        // no threshold, and /flaky fails: the failed-requests guard rail marks the run unstable by default
+        assertThat(fixture.console).anyMatch(line -> line.startsWith("Load test UNSTABLE"));
         assertThat(fixture.console)
                 .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
                 .anyMatch(line -> line.startsWith("[worker-2] "))

@@ -73,9 +73,9 @@ class ReportPagesTest {
                 base.failures(),
                 base.exceptions(),
                 List.of(
-                        new WorkerInfo("w1", "running", 5, 0, false),
+                        new WorkerInfo("w1", "running", 5, 0.0, false),
                         new WorkerInfo("w2", "running", 5, 62.5, false),
-                        new WorkerInfo("w3", "running", 5, 97, false)),
+                        new WorkerInfo("w3", "running", 5, 97.0, false)),
                 base.timings(),
                 base.warnings());
 

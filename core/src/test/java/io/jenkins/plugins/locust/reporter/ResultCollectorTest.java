@@ -87,7 +87,8 @@ class ResultCollectorTest {
                 recorded.endpoints(),
                 recorded.errors(),
                 recorded.exceptions(),
-                recorded.workers());
+                recorded.workers(),
+                recorded.tasks());
 
         // when
         run.forEach(complete::accept);
@@ -123,8 +124,11 @@ class ResultCollectorTest {
 
         // then the final event's worker list (no one lost there) does not hide what was seen during the run
         assertThat(result.warnings())
-                .anySatisfy(
-                        w -> assertThat(w).contains("vm_bbb").contains("lost").contains("6.5 s"))
+                .anySatisfy(w -> assertThat(w)
+                        .contains("vm_bbb")
+                        .contains("stopped answering")
+                        .contains("6.5 s")
+                        .contains("its users were not replaced"))
                 .anySatisfy(w -> assertThat(w).contains("vm_aaa").contains("95 % CPU"))
                 .anySatisfy(w -> assertThat(w).contains("worker-2"));
         assertThat(result.run().locustExitCode()).isZero();

@@ -46,11 +46,27 @@ class LocustCommandLineTest {
         // then
         assertThat(String.join(" ", args))
                 .isEqualTo("-f /mnt/locust/locust_loadtest_fix.py,/mnt/locust/target_users.py,"
-                        + "/mnt/locust/locust_loadtest_reporter.py --master --headless --only-summary"
+                        + "/mnt/locust/locust_loadtest_reporter.py --master --headless --only-summary --enable-rebalancing"
                         + " --master-bind-host 127.0.0.1 --master-bind-port 5557 --expect-workers 3"
                         + " --expect-workers-max-wait 120 -u 50 -r 2.5 -t 1m30s --stop-timeout 15"
                         + " --host https://staging.example.com --csv /out/locust --exit-code-on-error 0"
                         + " --tags checkout --exclude-tags slow --loglevel=DEBUG");
+    }
+
+    @Test
+    void shouldLeaveUsersAndRunTimeToTheLocustfilesOwnShapeAndTellTheReporterItsLimit() throws Exception {
+        // given a locustfile with its own LoadTestShape and a run time as the most it may run
+        Path script = TestLocustfiles.write(dir, TestLocustfiles.SHAPED_USERS);
+        LoadTestSpec spec =
+                LoadTestSpec.builder().script(script.toString()).runTime("2m").build();
+
+        // when
+        List<String> args = LocustCommandLine.master(spec, "/mnt/locust", null, 5557, null);
+        String config = new String(RunFiles.of(spec).get(RunFiles.CONFIG), java.nio.charset.StandardCharsets.UTF_8);
+
+        // then Locust gets no -u/-r/-t (it would ignore them) and the reporter stops the shape after 2 minutes
+        assertThat(args).doesNotContain("-u", "-r", "-t");
+        assertThat(config).contains("\"own_shape\":{\"name\":\"ThreeUsersForFiveSeconds\",\"limit_seconds\":120.0}");
     }
 
     @Test

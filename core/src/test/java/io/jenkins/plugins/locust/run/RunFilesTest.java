@@ -34,8 +34,9 @@ class RunFilesTest {
         assertThat(new String(files.get(RunFiles.REPORTER), StandardCharsets.UTF_8))
                 .contains("##loadtest:v1 ");
         assertThat(new String(files.get(RunFiles.CONFIG), StandardCharsets.UTF_8))
-                .isEqualTo("{\"stages\":[{\"seconds\":30.0,\"users\":10,\"spawn_rate\":1.0}],"
-                        + "\"abort_rules\":[{\"expression\":\"p95 < 800ms abort\"}]}");
+                .isEqualTo(
+                        "{\"start_timeout_seconds\":300,\"stages\":[{\"seconds\":30.0,\"users\":10,\"spawn_rate\":1.0}],"
+                                + "\"abort_rules\":[{\"expression\":\"p95 < 800ms abort\"}]}");
     }
 
     @Test

@@ -128,13 +128,23 @@ class SpecValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5", "five minutes", "5 m", "0s", "-1m", "1d"})
+    @ValueSource(strings = {"5", "five minutes", "5 m", "-1m", "1d"})
     void shouldRejectRunTimesWithoutAUsableUnit(String runTime) {
         FieldError error = onlyError(valid().runTime(runTime));
 
         assertThat(error.field()).isEqualTo("runTime");
         assertThat(error.value()).isEqualTo(runTime);
         assertThat(error.message()).isEqualTo("use a duration with a unit such as 30s, 5m or 1h30m");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "0m", "0h0s"})
+    void shouldSayAZeroRunTimeLeavesNoTimeRatherThanAskForAUnit(String runTime) {
+        FieldError error = onlyError(valid().runTime(runTime));
+
+        assertThat(error.toString())
+                .isEqualTo("runTime = '" + runTime + "': a zero runTime leaves no time to run; give a duration above"
+                        + " zero such as 30s, 5m or 1h30m");
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class TestLocustfiles {
     public static final String FAILING_USERS = "failing_users.py";
     /** Users that call /fast, with the locustfile's own load shape: 3 users for 5 s. */
     public static final String SHAPED_USERS = "shaped_users.py";
+    /** A load shape of two users that never ends by itself. */
+    public static final String ENDLESS_SHAPE = "endless_shape.py";
     /** A locustfile Python cannot compile. */
     public static final String SYNTAX_ERROR = "syntax_error.py";
 

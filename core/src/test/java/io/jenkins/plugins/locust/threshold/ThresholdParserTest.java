@@ -158,9 +158,9 @@ class ThresholdParserTest {
             p100 < 1s                     | 1  | METRICS                                       | p100
             p0 < 1s                       | 1  | METRICS                                       | p0
             GET /x: < 1s                  | 9  | METRICS                                       | <
-            p95 800ms                     | 5  | an operator (<, <=, >, >=)                    | 800ms
-            p95 == 800ms                  | 5  | an operator (<, <=, >, >=)                    | ==
-            p95 =< 800ms                  | 5  | an operator (<, <=, >, >=)                    | =<
+            p95 800ms                     | 5  | an operator (<, <=, >, >=, ==)                | 800ms
+            p95 = 800ms                   | 5  | an operator (<, <=, >, >=, ==)                | =
+            p95 =< 800ms                  | 5  | an operator (<, <=, >, >=, ==)                | =<
             p95 <                         | 6  | a number or 'baseline'                        | <end>
             p95 < fast                    | 7  | a number or 'baseline'                        | fast
             p95 < -5ms                    | 7  | a number or 'baseline'                        | -5ms

@@ -55,6 +55,20 @@ class StubRulesTest {
                     "hudson.util.ListBoxModel",
                     new Real("class", Set.of("java.util.ArrayList", "org.kohsuke.stapler.HttpResponse"))),
             Map.entry("hudson.util.ListBoxModel$Option", new Real("final class", Set.of())),
+            Map.entry(
+                    "net.sf.json.JSONObject",
+                    new Real(
+                            "final class",
+                            Set.of(
+                                    "net.sf.json.AbstractJSON",
+                                    "net.sf.json.JSON",
+                                    "java.util.Map",
+                                    "java.lang.Comparable"))),
+            Map.entry(
+                    "org.kohsuke.stapler.StaplerRequest2",
+                    new Real(
+                            "interface",
+                            Set.of("jakarta.servlet.http.HttpServletRequest", "jakarta.servlet.ServletRequest"))),
             Map.entry("hudson.util.Secret", new Real("final class", Set.of("java.io.Serializable"))),
             Map.entry(
                     "jenkins.model.GlobalConfiguration",

@@ -243,7 +243,12 @@ class HpiPackagingIT {
                 .contains(
                         "index.jelly",
                         "io/jenkins/plugins/locust/jenkins/steps/LoadTestStep/config.jelly",
-                        "io/jenkins/plugins/locust/jenkins/steps/LoadTestStep/help.html");
+                        "io/jenkins/plugins/locust/jenkins/steps/LoadTestStep/help.html",
+                        "io/jenkins/plugins/locust/jenkins/config/LoadTestGlobalConfiguration/config.jelly",
+                        "io/jenkins/plugins/locust/jenkins/config/ClusterConfig/config.jelly",
+                        "io/jenkins/plugins/locust/jenkins/config/ClusterConfig/help-credentialsId_zh_CN.html",
+                        "io/jenkins/plugins/locust/jenkins/config/LoadTestDefaults/config.jelly",
+                        "io/jenkins/plugins/locust/jenkins/config/LoadTestLimits/config.jelly");
     }
 
     /** No inline script (Jenkins' content security policy): no script body, no on* event handler attribute. */

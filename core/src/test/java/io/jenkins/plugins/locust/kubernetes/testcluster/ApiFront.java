@@ -17,22 +17,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A small HTTP front before the CRUD mock server. The mock cannot stream a response (it buffers each body), and real
- * clients follow pod logs over one long chunked response; so the front serves {@code pods/{name}/log} itself and
- * passes everything else through, byte for byte (WebSocket watches included). Being the only way in, it also records
- * every call, answers chosen calls with errors, and can cut watches and log streams as real networks do.
+ * A small HTTPS front before the real API server, as a load balancer would be: it passes every request through byte
+ * for byte (one request per connection, WebSocket upgrades included) over its own TLS connection to the API server.
+ * Being the run's only way in, it records every call (what RBAC least privilege is measured on), answers chosen calls
+ * with errors, and cuts watches and log streams as real networks do.
  */
 final class ApiFront implements AutoCloseable {
-    /** Serves one {@code pods/log} call on the client's socket; returns when the response is complete. */
-    interface LogServer {
-        void serve(ApiCall call, OutputStream out) throws IOException, InterruptedException;
-    }
-
     private final int upstreamPort;
     private final ApiFaults faults;
-    private final LogServer logs;
+    private final SSLSocketFactory upstreamTls;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "api-front");
@@ -42,16 +40,18 @@ final class ApiFront implements AutoCloseable {
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final Map<Socket, ApiCall> streams = new ConcurrentHashMap<>();
 
-    ApiFront(int upstreamPort, ApiFaults faults, LogServer logs) throws IOException {
+    ApiFront(int upstreamPort, ApiFaults faults, Pki pki) throws IOException {
         this.upstreamPort = upstreamPort;
         this.faults = faults;
-        this.logs = logs;
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.upstreamTls = pki.clientContext().getSocketFactory();
+        this.server = pki.serverContext()
+                .getServerSocketFactory()
+                .createServerSocket(0, 200, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        return "https://127.0.0.1:" + server.getLocalPort();
     }
 
     List<ApiCall> calls() {
@@ -108,16 +108,11 @@ final class ApiFront implements AutoCloseable {
             int status = faults.statusFor(call);
             if (status > 0) {
                 writeError(out, status);
-            } else if ("pods".equals(call.resource()) && "log".equals(call.subresource())) {
-                streams.put(client, call);
-                logs.serve(call, out);
             } else {
                 forward(client, in, lines, call);
             }
         } catch (IOException e) {
             // The client or the front went away: nothing to answer.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             streams.remove(client);
         }
@@ -136,8 +131,12 @@ final class ApiFront implements AutoCloseable {
         // One request per connection, so that a later request on it (a log) comes back to this front.
         head.append(upgrade ? "Connection: Upgrade\r\n" : "Connection: close\r\n")
                 .append("\r\n");
-        try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
-            if (upgrade || call.isWatch()) {
+        try (SSLSocket upstream =
+                (SSLSocket) upstreamTls.createSocket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+            SSLParameters verify = upstream.getSSLParameters();
+            verify.setEndpointIdentificationAlgorithm("HTTPS");
+            upstream.setSSLParameters(verify);
+            if (upgrade || call.isWatch() || "log".equals(call.subresource())) {
                 streams.put(client, call);
             }
             OutputStream up = upstream.getOutputStream();

@@ -8,11 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** What goes wrong with which pods: registered by a test before the run, applied by the kubelet. */
+/** What goes wrong with which pods of a namespace: registered by a test before the run, applied by the kubelet. */
 final class PodFaults {
     enum Kind {
-        /** Pending for ever: PodScheduled=False, reason Unschedulable, and a FailedScheduling event. */
-        UNSCHEDULABLE,
         /** The container waits with ErrImagePull, then ImagePullBackOff. */
         IMAGE_PULL,
         /** The container prints {@code log} and exits with {@code exitCode} instead of running its command. */
@@ -23,10 +21,6 @@ final class PodFaults {
 
     record Fault(Kind kind, Predicate<Pod> matches, AtomicInteger remaining, int exitCode, List<String> lines) {}
 
-    static final String UNSCHEDULABLE_MESSAGE =
-            "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: "
-                    + "3 No preemption victims found for incoming pod.";
-
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
     /** Pods of a run component ({@code master} or {@code worker}), by the app.kubernetes.io/component label. */
@@ -34,8 +28,11 @@ final class PodFaults {
         return pod -> component.equals(labels(pod).get("app.kubernetes.io/component"));
     }
 
-    void unschedulable(Predicate<Pod> which) {
-        add(Kind.UNSCHEDULABLE, which, Integer.MAX_VALUE, 0, List.of());
+    /** An image from a registry under {@code .invalid} (RFC 2606) cannot be pulled, as on a real node. */
+    static boolean unpullable(String image) {
+        int slash = image.indexOf('/');
+        String registry = slash < 0 ? "" : image.substring(0, slash);
+        return registry.endsWith(".invalid") || registry.contains(".invalid:");
     }
 
     void imagePullError(Predicate<Pod> which) {
@@ -50,6 +47,10 @@ final class PodFaults {
     /** Matching pods run {@code command} (with {@code {MASTER_HOST}} and {@code {MASTER_PORT}} filled in). */
     void replaceCommand(Predicate<Pod> which, List<String> command) {
         add(Kind.REPLACE_COMMAND, which, Integer.MAX_VALUE, 0, command);
+    }
+
+    void clear() {
+        faults.clear();
     }
 
     Optional<Fault> take(Pod pod) {

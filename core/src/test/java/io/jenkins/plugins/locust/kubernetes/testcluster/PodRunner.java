@@ -2,7 +2,9 @@ package io.jenkins.plugins.locust.kubernetes.testcluster;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.jenkins.plugins.locust.kubernetes.testcluster.LocalCommand.ContainerConfigException;
 import io.jenkins.plugins.locust.kubernetes.testcluster.PodSetup.MountException;
 import java.io.BufferedReader;
@@ -19,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One pod on the test node: scheduling (or a scheduling fault), its volumes, its first container as a real local
- * process with the output kept as the container log, restarts by restart policy, and termination on delete (SIGTERM,
- * SIGKILL after the grace period) before the kubelet's finalizer is released.
+ * One pod the scheduler bound to a test node: its address, its volumes, its first container as a real local process
+ * with the output kept as the container log (or an image pull fault, or a crash), restarts by restart policy, and
+ * termination on delete (SIGTERM, SIGKILL after the grace period). The kubelet's view of its status is kept here and
+ * written to the API server after each change.
  */
 final class PodRunner {
     private final TestKubelet kubelet;
@@ -29,6 +32,7 @@ final class PodRunner {
     private final Container container;
     private final ContainerLog log;
     private final Path podDir;
+    private final PodStatus status;
     private volatile Process process;
     private volatile Thread reader;
     private volatile boolean terminating;
@@ -39,6 +43,10 @@ final class PodRunner {
         this.pod = pod;
         this.container = pod.getSpec().getContainers().get(0);
         this.podDir = podDir;
+        this.status = pod.getStatus() == null ? new PodStatus() : new PodStatusBuilder(pod.getStatus()).build();
+        if (pod.getStatus() == null) {
+            pod.setStatus(new PodStatus());
+        }
         this.log =
                 kubelet.log(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container.getName());
     }
@@ -47,28 +55,32 @@ final class PodRunner {
         return pod.getMetadata().getName();
     }
 
-    boolean hasLiveProcess() {
-        Process p = process;
-        return p != null && p.isAlive();
+    String namespace() {
+        return pod.getMetadata().getNamespace();
+    }
+
+    String uid() {
+        return pod.getMetadata().getUid();
+    }
+
+    /** The pod with the status this kubelet last wrote. */
+    synchronized Pod current() {
+        return new PodBuilder(pod)
+                .withStatus(new PodStatusBuilder(status).build())
+                .build();
     }
 
     void start() {
-        Optional<PodFaults.Fault> fault = kubelet.faults().take(pod);
+        Optional<PodFaults.Fault> fault = kubelet.hooks(namespace()).faults().take(pod);
         String image = container.getImage();
-        if (fault.filter(f -> f.kind() == PodFaults.Kind.UNSCHEDULABLE).isPresent()) {
-            status(s -> PodStatuses.unschedulable(s, PodFaults.UNSCHEDULABLE_MESSAGE));
-            kubelet.event(pod, "FailedScheduling", "default-scheduler", PodFaults.UNSCHEDULABLE_MESSAGE);
-            return;
-        }
         String ip = kubelet.network().assign(pod);
         pod.getStatus().setPodIP(ip);
-        status(s -> PodStatuses.scheduled(s, ip, image, container.getName()));
-        kubelet.event(pod, "Scheduled", "default-scheduler", "Successfully assigned to test-node");
-        if (fault.filter(f -> f.kind() == PodFaults.Kind.IMAGE_PULL).isPresent()) {
+        status(s -> PodStatuses.started(s, ip, image, container.getName()));
+        if (fault.filter(f -> f.kind() == PodFaults.Kind.IMAGE_PULL).isPresent() || PodFaults.unpullable(image)) {
             String message =
                     "rpc error: code = NotFound desc = failed to pull and unpack image \"" + image + "\": not found";
             status(s -> PodStatuses.waiting(s, container.getName(), image, "ErrImagePull", message));
-            kubelet.event(pod, "Failed", "kubelet", "Failed to pull image \"" + image + "\": " + message);
+            kubelet.event(pod, "Failed", "Failed to pull image \"" + image + "\": " + message);
             kubelet.later(
                     1000,
                     () -> status(s -> PodStatuses.waiting(
@@ -77,6 +89,7 @@ final class PodRunner {
                             image,
                             "ImagePullBackOff",
                             "Back-off pulling image \"" + image + "\"")));
+            kubelet.later(1000, () -> kubelet.event(pod, "BackOff", "Back-off pulling image \"" + image + "\""));
             return;
         }
         try {
@@ -90,8 +103,9 @@ final class PodRunner {
                     mounts,
                     podDir.resolve("home"),
                     port -> kubelet.network().port(pod, port),
-                    (host, port) -> kubelet.resolveMaster(pod.getMetadata().getNamespace(), host, port),
+                    (host, port) -> kubelet.resolveMaster(namespace(), host, port),
                     env);
+            command = PodSetup.hostAliases(pod, command, podDir);
             if (fault.filter(f -> f.kind() == PodFaults.Kind.CRASH).isPresent()) {
                 crash(fault.get());
             } else if (fault.filter(f -> f.kind() == PodFaults.Kind.REPLACE_COMMAND)
@@ -101,11 +115,11 @@ final class PodRunner {
                 launch(command);
             }
         } catch (MountException e) {
-            kubelet.event(pod, "FailedMount", "kubelet", e.getMessage());
+            kubelet.event(pod, "FailedMount", e.getMessage());
         } catch (ContainerConfigException e) {
             status(s ->
                     PodStatuses.waiting(s, container.getName(), image, "CreateContainerConfigError", e.getMessage()));
-            kubelet.event(pod, "Failed", "kubelet", "Error: " + e.getMessage());
+            kubelet.event(pod, "Failed", "Error: " + e.getMessage());
         } catch (IOException e) {
             status(s -> PodStatuses.waiting(s, container.getName(), image, "RunContainerError", e.getMessage()));
         }
@@ -141,7 +155,7 @@ final class PodRunner {
         log.restart();
         Process started = builder.start();
         process = started;
-        kubelet.track(started);
+        kubelet.track(pod, started);
         status(s -> PodStatuses.running(s, container.getName(), container.getImage()));
         Thread reader = new Thread(
                 () -> {
@@ -199,23 +213,24 @@ final class PodRunner {
         synchronized (this) {
             finished = true;
         }
-        kubelet.podFinished(pod, code == 0);
     }
 
-    /** Stops the container (grace period, then SIGKILL) and releases the pod so the API server can remove it. */
-    void terminate(long graceSeconds, Runnable whenGone) {
+    /** Stops the container: SIGTERM, SIGKILL after the grace period; returns once its final status is written. */
+    void terminate(long graceSeconds) {
         terminating = true;
         Process p = process;
         if (p != null && p.isAlive()) {
+            // through the handle: Process.destroy() also closes our end of the output, losing the last lines
             p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+            p.toHandle().destroy();
             try {
                 if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    p.toHandle().destroyForcibly();
+                    p.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
@@ -229,7 +244,6 @@ final class PodRunner {
             }
         }
         log.end();
-        whenGone.run();
     }
 
     /** Stops the container because its deadline passed: Failed, reason DeadlineExceeded. */
@@ -240,7 +254,7 @@ final class PodRunner {
             }
         }
         terminating = true;
-        terminate(0, () -> {});
+        terminate(0);
         status(s -> {
             s.setPhase("Failed");
             s.setReason("DeadlineExceeded");
@@ -248,7 +262,9 @@ final class PodRunner {
         });
     }
 
-    private void status(Consumer<PodStatus> change) {
-        kubelet.editPodStatus(pod, change);
+    /** Changes the kubelet's view of the pod's status and writes it, in order. */
+    private synchronized void status(Consumer<PodStatus> change) {
+        change.accept(status);
+        kubelet.writeStatus(pod, status);
     }
 }

@@ -4,12 +4,14 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.locust.kubernetes.testcluster.LocalCommand.ContainerConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the kubelet prepares before a container starts: its volumes as folders and its environment values. */
+/** What the kubelet prepares before a container starts: its volumes as folders, its environment, its host aliases. */
 final class PodSetup {
     /** A volume could not be mounted; the pod stays in ContainerCreating with a FailedMount event. */
     static final class MountException extends Exception {
@@ -110,7 +112,8 @@ final class PodSetup {
                 case "metadata.name" -> pod.getMetadata().getName();
                 case "metadata.namespace" -> ns;
                 case "status.podIP" -> pod.getStatus().getPodIP();
-                case "spec.nodeName" -> "test-node";
+                case "spec.nodeName" -> pod.getSpec().getNodeName();
+                case "status.hostIP" -> "127.0.0.1";
                 default -> "";
             };
         }
@@ -137,6 +140,43 @@ final class PodSetup {
         }
         return "1"; // resourceFieldRef: one CPU, which is what a container with a small request sees
     }
+
+    /**
+     * The pod's hostAliases for a Python container: an {@code /etc/hosts} cannot be given to one local process, so
+     * a {@code sitecustomize} on its PYTHONPATH maps the names in the C resolver functions every Python resolver
+     * (gevent's included) calls.
+     */
+    static LocalCommand hostAliases(Pod pod, LocalCommand command, Path podDir) throws IOException {
+        List<HostAlias> aliases = pod.getSpec().getHostAliases();
+        if (aliases == null || aliases.isEmpty()) {
+            return command;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (HostAlias alias : aliases) {
+            alias.getHostnames().forEach(name -> names.putIfAbsent(name, alias.getIp()));
+        }
+        Path dir = Files.createDirectories(podDir.resolve("hostaliases"));
+        Files.writeString(dir.resolve("hostaliases.json"), new KubernetesSerialization().asJson(names));
+        Files.writeString(dir.resolve("sitecustomize.py"), SITECUSTOMIZE);
+        Map<String, String> env = new LinkedHashMap<>(command.env());
+        String path = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", path == null || path.isEmpty() ? dir.toString() : dir + ":" + path);
+        return new LocalCommand(command.argv(), env, command.workingDir());
+    }
+
+    private static final String SITECUSTOMIZE =
+            """
+            import _socket, json, os
+            with open(os.path.join(os.path.dirname(__file__), "hostaliases.json")) as f:
+                _aliases = json.load(f)
+            def _aliased(resolve):
+                def lookup(host, *args, **kwargs):
+                    return resolve(_aliases.get(host, host) if isinstance(host, str) else host, *args, **kwargs)
+                return lookup
+            _socket.getaddrinfo = _aliased(_socket.getaddrinfo)
+            _socket.gethostbyname = _aliased(_socket.gethostbyname)
+            _socket.gethostbyname_ex = _aliased(_socket.gethostbyname_ex)
+            """;
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;

@@ -4,16 +4,18 @@ import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The pod status transitions a kubelet and scheduler write, as plain functions on a {@link PodStatus}. */
+/** The pod status transitions a kubelet writes, as plain functions on a {@link PodStatus}. */
 final class PodStatuses {
     private PodStatuses() {}
 
@@ -22,7 +24,8 @@ final class PodStatuses {
     }
 
     static void condition(PodStatus status, String type, boolean value, String reason, String message) {
-        List<PodCondition> conditions = new ArrayList<>(status.getConditions());
+        List<PodCondition> conditions =
+                new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
         conditions.removeIf(c -> c.getType().equals(type));
         conditions.add(new PodConditionBuilder()
                 .withType(type)
@@ -34,17 +37,23 @@ final class PodStatuses {
         status.setConditions(conditions);
     }
 
-    static void unschedulable(PodStatus status, String message) {
-        status.setPhase("Pending");
-        condition(status, "PodScheduled", false, "Unschedulable", message);
-    }
-
-    static void scheduled(PodStatus status, String ip, String image, String container) {
+    /** The kubelet has admitted the pod: addresses, start time, and the container being created. */
+    static void started(PodStatus status, String ip, String image, String container) {
         status.setPhase("Pending");
         status.setHostIP("127.0.0.1");
+        status.setHostIPs(List.of(new HostIP("127.0.0.1")));
         status.setPodIP(ip);
+        status.setPodIPs(List.of(new PodIP(ip)));
         status.setStartTime(now());
-        condition(status, "PodScheduled", true, null, null);
+        condition(status, "PodReadyToStartContainers", true, null, null);
+        condition(status, "Initialized", true, null, null);
+        condition(
+                status,
+                "ContainersReady",
+                false,
+                "ContainersNotReady",
+                "containers with unready status: [" + container + "]");
+        condition(status, "Ready", false, "ContainersNotReady", "containers with unready status: [" + container + "]");
         waiting(status, container, image, "ContainerCreating", null);
     }
 
@@ -100,15 +109,15 @@ final class PodStatuses {
     }
 
     static ContainerStatus container(Pod pod, String name) {
-        return pod.getStatus().getContainerStatuses().stream()
-                .filter(c -> c.getName().equals(name))
-                .findFirst()
-                .orElse(null);
+        List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
+        return (statuses == null ? List.<ContainerStatus>of() : statuses)
+                .stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
 
     private static void setContainer(
             PodStatus status, String container, String image, ContainerState state, boolean ready) {
-        List<ContainerStatus> containers = new ArrayList<>(status.getContainerStatuses());
+        List<ContainerStatus> containers =
+                new ArrayList<>(status.getContainerStatuses() == null ? List.of() : status.getContainerStatuses());
         ContainerStatus old = containers.stream()
                 .filter(c -> c.getName().equals(container))
                 .findFirst()

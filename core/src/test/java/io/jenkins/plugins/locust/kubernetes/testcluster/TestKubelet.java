@@ -1,59 +1,72 @@
 package io.jenkins.plugins.locust.kubernetes.testcluster;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * The node, the Job controller and the garbage collector of the test cluster: watches Jobs and runs their pods as
- * local processes, writes pod and Job status, serves container logs, deletes the dependents of deleted owners and
- * terminates the processes of deleted pods.
+ * The test cluster's node agent, doing against the real API server what a kubelet does: registers its {@link
+ * TestNodes}, runs the pods the scheduler bound to them as local processes ({@link PodRunner}), writes their status,
+ * serves their logs ({@link LogEndpoint}) and honours graceful deletion (stop the processes, then delete the pod
+ * with grace 0 and a UID precondition). One per JVM, shared by the test clusters (each a namespace), stopped with
+ * the JVM; every process it starts is killed at the latest then.
  */
 final class TestKubelet implements AutoCloseable {
     private static final long MAX_GRACE_SECONDS = 10;
 
+    private record Tracked(String namespace, Process process) {}
+
+    private static TestKubelet shared;
+
+    private final ControlPlane plane;
     private final KubernetesClient client;
     private final Path venv;
     private final Path root;
-    private final PodFaults faults = new PodFaults();
     private final LocalNetwork network = new LocalNetwork();
-    private final JobController jobs = new JobController(this);
+    private final Map<String, KubeletHooks> hooks = new ConcurrentHashMap<>();
     private final Map<String, ContainerLog> logs = new ConcurrentHashMap<>();
     private final Map<String, PodRunner> runners = new ConcurrentHashMap<>();
-    private final List<Process> processes = new CopyOnWriteArrayList<>();
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    private final List<Tracked> processes = new CopyOnWriteArrayList<>();
     private final ExecutorService work = Executors.newCachedThreadPool(daemon("kubelet-work"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("kubelet-timer"));
+    private final LogEndpoint endpoint;
+    private final TestNodes nodes;
+    private final SharedIndexInformer<Pod> informer;
 
-    TestKubelet(KubernetesClient client, Path venv, Path root) {
-        this.client = client;
+    private TestKubelet(ControlPlane plane, Path venv) throws IOException, InterruptedException {
+        this.plane = plane;
+        this.client = plane.admin();
         this.venv = venv;
-        this.root = root;
-    }
-
-    void start() {
-        informers.add(client.batch().v1().jobs().inAnyNamespace().inform(handler(jobs::jobAdded, job -> {
-            jobs.jobDeleted(job);
-            collectGarbage(job);
-        })));
-        informers.add(client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+        this.root = Files.createTempDirectory("test-kubelet");
+        this.endpoint = new LogEndpoint(this, plane.pki().serverContext());
+        this.nodes = new TestNodes(client, endpoint.port());
+        nodes.register();
+        timers.scheduleAtFixedRate(() -> work.execute(nodes::renewLeases), 10, 10, TimeUnit.SECONDS);
+        informer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
                 onUpdate(null, pod);
@@ -61,43 +74,46 @@ final class TestKubelet implements AutoCloseable {
 
             @Override
             public void onUpdate(Pod old, Pod pod) {
-                if (pod.getMetadata().getDeletionTimestamp() != null) {
-                    work.execute(() -> podDeletionRequested(pod));
+                if (nodes.owns(pod)) {
+                    podChanged(pod);
                 }
             }
 
             @Override
             public void onDelete(Pod pod, boolean unknown) {
-                jobs.podDeleted(pod);
-                network.release(pod);
-                collectGarbage(pod);
+                if (nodes.owns(pod)) {
+                    podGone(pod);
+                }
             }
-        }));
-        informers.add(client.configMaps().inAnyNamespace().inform(handler(cm -> {}, this::collectGarbage)));
-        informers.add(client.services().inAnyNamespace().inform(handler(svc -> {}, this::collectGarbage)));
+        });
+        nodes.awaitSchedulable();
     }
 
-    private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> added, Consumer<T> deleted) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                added.accept(obj);
+    /** The JVM's kubelet on the JVM's control plane, running pods with the venv of {@code locust.venv}. */
+    static synchronized TestKubelet shared() {
+        if (shared == null) {
+            ControlPlane plane = ControlPlane.shared();
+            try {
+                shared = new TestKubelet(
+                        plane,
+                        Path.of(System.getProperty("locust.venv", ".venv")).toAbsolutePath());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the test kubelet: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the test kubelet", e);
             }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                // status changes are ours
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                deleted.accept(obj);
-            }
-        };
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-kubelet-stop"));
+        }
+        return shared;
     }
 
-    PodFaults faults() {
-        return faults;
+    ControlPlane plane() {
+        return plane;
+    }
+
+    KubeletHooks hooks(String namespace) {
+        return hooks.computeIfAbsent(namespace, ns -> new KubeletHooks());
     }
 
     LocalNetwork network() {
@@ -121,45 +137,90 @@ final class TestKubelet implements AutoCloseable {
         return logs.get(namespace + "/" + pod + "/" + container);
     }
 
-    /** Processes still running (all pods' containers); the tests expect none after a run's cleanup. */
-    List<ProcessHandle> liveProcesses() {
+    /** The pod as this kubelet last wrote it (its status included), or null if it does not run here. */
+    Pod pod(String namespace, String name) {
+        PodRunner runner = runners.get(namespace + "/" + name);
+        return runner == null ? null : runner.current();
+    }
+
+    /** Pod processes of the namespace still running; the tests expect none after a run's cleanup. */
+    List<ProcessHandle> liveProcesses(String namespace) {
         return processes.stream()
-                .filter(Process::isAlive)
-                .map(Process::toHandle)
+                .filter(t -> t.namespace().equals(namespace) && t.process().isAlive())
+                .map(t -> t.process().toHandle())
                 .toList();
     }
 
-    void track(Process process) {
-        processes.add(process);
+    void track(Pod pod, Process process) {
+        processes.add(new Tracked(pod.getMetadata().getNamespace(), process));
     }
 
     void later(long millis, Runnable action) {
         timers.schedule(() -> work.execute(action), millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Called by the Job controller: the pod object is created, then run on this node. */
-    void podCreated(Pod pod) {
-        network.assign(pod);
-        Pod created = client.pods()
-                .inNamespace(pod.getMetadata().getNamespace())
-                .resource(pod)
-                .create();
+    /** A test cluster is done with its namespace: its processes are killed now, its pods forgotten. */
+    void forget(String namespace) {
+        runners.values().removeIf(r -> namespace.equals(r.namespace()));
+        for (Tracked t : processes) {
+            if (t.namespace().equals(namespace)) {
+                kill(t.process());
+            }
+        }
+        processes.removeIf(t -> t.namespace().equals(namespace));
+        logs.keySet().removeIf(k -> k.startsWith(namespace + "/"));
+        hooks.remove(namespace);
+    }
+
+    private void podChanged(Pod pod) {
+        String key = key(pod);
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+            if (deleting.add(pod.getMetadata().getUid())) {
+                work.execute(() -> deletionRequested(pod));
+            }
+            return;
+        }
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+            return;
+        }
+        if (runners.containsKey(key)) {
+            return;
+        }
         PodRunner runner =
-                new PodRunner(this, created, root.resolve(created.getMetadata().getName()));
-        runners.put(key(created), runner);
-        work.execute(runner::start);
-        Long deadline = created.getSpec().getActiveDeadlineSeconds();
-        if (deadline != null) {
-            later(deadline * 1000, runner::deadlineExceeded);
+                new PodRunner(this, pod, root.resolve(pod.getMetadata().getUid()));
+        if (runners.putIfAbsent(key, runner) == null) {
+            network.assign(pod);
+            work.execute(runner::start);
+            Long deadline = pod.getSpec().getActiveDeadlineSeconds();
+            if (deadline != null) {
+                later(deadline * 1000, runner::deadlineExceeded);
+            }
         }
     }
 
-    void podFinished(Pod pod, boolean succeeded) {
-        jobs.podFinished(pod, succeeded);
+    /** Graceful deletion: stop the containers within the grace period, then remove the pod for good. */
+    private void deletionRequested(Pod pod) {
+        PodRunner runner = runners.get(key(pod));
+        Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+        if (grace == null) {
+            grace = pod.getSpec().getTerminationGracePeriodSeconds();
+        }
+        if (runner != null && pod.getMetadata().getUid().equals(runner.uid())) {
+            runner.terminate(Math.min(grace == null ? 30 : grace, MAX_GRACE_SECONDS));
+        }
+        PodDeletion.deleteNow(plane, pod);
     }
 
-    void deletePod(String namespace, String name) {
-        work.execute(() -> client.pods().inNamespace(namespace).withName(name).delete());
+    private void podGone(Pod pod) {
+        PodRunner runner = runners.get(key(pod));
+        if (runner != null && pod.getMetadata().getUid().equals(runner.uid())) {
+            runners.remove(key(pod));
+            // deleted with grace 0 by someone else: the kubelet kills what still runs
+            work.execute(() -> runner.terminate(0));
+        }
+        deleting.remove(pod.getMetadata().getUid());
+        network.release(pod);
     }
 
     LocalNetwork.Endpoint resolveMaster(String namespace, String host, int port) {
@@ -174,22 +235,26 @@ final class TestKubelet implements AutoCloseable {
                 : network.resolve(service, port).orElse(new LocalNetwork.Endpoint(host, port));
     }
 
-    void editPodStatus(Pod pod, Consumer<PodStatus> change) {
+    /** Writes the pod's status as the kubelet does: a strategic merge patch with a UID precondition. */
+    void writeStatus(Pod pod, PodStatus status) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("metadata", Map.of("uid", pod.getMetadata().getUid()));
+        patch.put("status", status);
         try {
             client.pods()
                     .inNamespace(pod.getMetadata().getNamespace())
                     .withName(pod.getMetadata().getName())
-                    .editStatus(p -> {
-                        change.accept(p.getStatus());
-                        return p;
-                    });
+                    .subresource("status")
+                    .patch(
+                            PatchContext.of(PatchType.STRATEGIC_MERGE),
+                            client.getKubernetesSerialization().asJson(patch));
         } catch (KubernetesClientException e) {
-            // the pod is gone: nothing to report on
+            // the pod is gone (or replaced): nothing to report on
         }
     }
 
-    void event(Pod pod, String reason, String source, String message) {
-        String type = reason.startsWith("Failed") || reason.equals("Failed") ? "Warning" : "Normal";
+    void event(Pod pod, String reason, String message) {
+        String type = reason.startsWith("Failed") || reason.equals("BackOff") ? "Warning" : "Normal";
         try {
             client.v1()
                     .events()
@@ -200,6 +265,7 @@ final class TestKubelet implements AutoCloseable {
                             .withNamespace(pod.getMetadata().getNamespace())
                             .endMetadata()
                             .withNewInvolvedObject()
+                            .withApiVersion("v1")
                             .withKind("Pod")
                             .withName(pod.getMetadata().getName())
                             .withNamespace(pod.getMetadata().getNamespace())
@@ -208,7 +274,10 @@ final class TestKubelet implements AutoCloseable {
                             .withType(type)
                             .withReason(reason)
                             .withMessage(message)
-                            .withNewSource(source, "test-node")
+                            .withNewSource("kubelet", pod.getSpec().getNodeName())
+                            .withReportingComponent("kubelet")
+                            .withReportingInstance(pod.getSpec().getNodeName())
+                            .withFirstTimestamp(PodStatuses.now())
                             .withLastTimestamp(PodStatuses.now())
                             .withCount(1)
                             .build())
@@ -218,68 +287,16 @@ final class TestKubelet implements AutoCloseable {
         }
     }
 
-    private void podDeletionRequested(Pod pod) {
-        PodRunner runner = runners.remove(key(pod));
-        Long grace = pod.getSpec().getTerminationGracePeriodSeconds();
-        long seconds = Math.min(grace == null ? 30 : grace, MAX_GRACE_SECONDS);
-        Runnable release = () -> {
-            try {
-                client.pods()
-                        .inNamespace(pod.getMetadata().getNamespace())
-                        .withName(pod.getMetadata().getName())
-                        .edit(p -> {
-                            p.getMetadata().getFinalizers().remove(JobController.FINALIZER);
-                            return p;
-                        });
-            } catch (KubernetesClientException e) {
-                // already gone
-            }
-        };
-        if (runner == null) {
-            release.run();
-        } else {
-            runner.terminate(seconds, release);
-        }
-    }
-
-    /** Deletes whatever the deleted object owned, as the garbage collector does for background propagation. */
-    private void collectGarbage(HasMetadata owner) {
-        String uid = owner.getMetadata().getUid();
-        String ns = owner.getMetadata().getNamespace();
-        work.execute(() -> {
-            try {
-                deleteDependents(uid, ns);
-            } catch (KubernetesClientException e) {
-                // the cluster is shutting down
-            }
-        });
-    }
-
-    private void deleteDependents(String uid, String ns) {
-        {
-            List<HasMetadata> all = new ArrayList<>();
-            all.addAll(client.configMaps().inNamespace(ns).list().getItems());
-            all.addAll(client.services().inNamespace(ns).list().getItems());
-            all.addAll(client.batch().v1().jobs().inNamespace(ns).list().getItems());
-            all.addAll(client.pods().inNamespace(ns).list().getItems());
-            all.stream()
-                    .filter(o -> o.getMetadata().getOwnerReferences() != null
-                            && o.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid())))
-                    .forEach(o -> {
-                        try {
-                            client.resource(o).delete();
-                        } catch (KubernetesClientException e) {
-                            // deleted meanwhile
-                        }
-                    });
-        }
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static String key(Pod pod) {
         return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -289,20 +306,23 @@ final class TestKubelet implements AutoCloseable {
 
     @Override
     public void close() {
-        informers.forEach(SharedIndexInformer::close);
+        informer.close();
         timers.shutdownNow();
         work.shutdownNow();
-        for (Process p : processes) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        for (Process p : processes) {
+        endpoint.close();
+        processes.forEach(t -> kill(t.process()));
+        for (Tracked t : processes) {
             try {
-                p.waitFor(5, TimeUnit.SECONDS);
+                t.process().waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temp files only
         }
     }
 }

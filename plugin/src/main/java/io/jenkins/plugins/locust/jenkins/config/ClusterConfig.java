@@ -145,9 +145,8 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
             this(
                     new JenkinsFacade(),
                     new ConnectionTest(
-                            new ClusterConnector(new JenkinsCredentials()), () -> LoadTestGlobalConfiguration.get()
-                                    .getDefaults()
-                                    .getNamespace()));
+                            new ClusterConnector(new JenkinsCredentials()),
+                            () -> LoadTestGlobalConfiguration.get().getDefaults()));
         }
 
         DescriptorImpl(JenkinsFacade jenkins, ConnectionTest connectionTest) {

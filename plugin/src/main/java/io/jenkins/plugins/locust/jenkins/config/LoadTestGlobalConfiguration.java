@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins » System » Locust Load Test: the clusters load tests run on (the first is the default), the defaults
@@ -54,6 +56,24 @@ public class LoadTestGlobalConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return "Locust Load Test";
+    }
+
+    /**
+     * Binds the submitted form as {@link GlobalConfiguration} does, except that a form without any cluster means no
+     * cluster: the form then sends no {@code clusters} at all, and plain binding would keep the old ones.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) {
+        List<ClusterConfig> before = clusters;
+        clusters = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (RuntimeException e) {
+            clusters = before;
+            throw e;
+        }
+        save();
+        return true;
     }
 
     // ---- what the step uses ----

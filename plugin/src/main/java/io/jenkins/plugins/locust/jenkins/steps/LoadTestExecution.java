@@ -15,9 +15,11 @@ import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
-import io.jenkins.plugins.locust.kubernetes.RunIds;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.LoadTestRunner;
+import io.jenkins.plugins.locust.run.ResumeState;
+import io.jenkins.plugins.locust.run.RunIds;
+import io.jenkins.plugins.locust.run.RunListener;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
@@ -69,7 +71,20 @@ public final class LoadTestExecution extends StepExecution {
     @CheckForNull
     private volatile String phase;
 
-    /** The step's env entries: values may be secrets, so they live only as long as this object in memory. */
+    /**
+     * What a resume needs, once the run's pods exist: backend, cluster name, namespace, run id, start time and
+     * deadlines. Saved with the Pipeline as soon as the runner reports it (a plain public class of strings and longs).
+     */
+    @CheckForNull
+    private volatile ResumeState state;
+
+    @CheckForNull
+    private transient volatile LoadTestRunner runner;
+
+    /**
+     * The step's env entries: values may be secrets, so they live only as long as this object in memory (null after
+     * a restart, when the pods already have them).
+     */
     private final transient List<String> env;
 
     private transient Clusters clusters;
@@ -125,11 +140,40 @@ public final class LoadTestExecution extends StepExecution {
         LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context), clusters()::applyDefaults);
         clusters().checkQuotas(spec);
         KubernetesConnection connection = clusters().connect(cluster, run);
-        phase = "running on Kubernetes (cluster " + cluster + ", run " + runId + ")";
-        return new LoadTestRunner(new KubernetesBackend(connection), listener.getLogger()::println)
-                .run(runId, spec, outDir, Optional.empty())
-                .verdict()
-                .status();
+        phase = "launching on Kubernetes (cluster " + cluster + ", run " + runId + ")";
+        LoadTestRunner started = new LoadTestRunner(new KubernetesBackend(connection), new RunListener() {
+            @Override
+            public void println(String line) {
+                listener.getLogger().println(line);
+            }
+
+            @Override
+            public void started(ResumeState facts) {
+                state = facts.withCluster(cluster);
+                phase = "on Kubernetes (cluster " + cluster + ", run " + runId + ")";
+                context.saveState();
+            }
+        });
+        runner = started;
+        return started.run(runId, spec, outDir, Optional.empty()).verdict().status();
+    }
+
+    /**
+     * After a controller restart: the cluster is looked up again by name, the run's Jobs are found by their run id,
+     * the result is rebuilt from the master's output replayed from its start, and the run is followed to its end.
+     */
+    private VerdictStatus resumeOnKubernetes(StepContext context) throws Exception {
+        ResumeState saved = state;
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        Path outDir = outputFolder(context);
+        KubernetesConnection connection = clusters().connect(saved.cluster(), run);
+        // env is not needed again (the pods have it): the spec gives the workers, durations and thresholds
+        LoadTestSpec spec = SpecMapping.toSpec(parameters, outDir.resolve("workspace"), List.of(), Map.of());
+        LoadTestRunner resumed = new LoadTestRunner(new KubernetesBackend(connection), listener.getLogger()::println);
+        runner = resumed;
+        phase = "on Kubernetes (cluster " + cluster + ", run " + runId + ", resumed after a restart)";
+        return resumed.resume(saved, spec, outDir, Optional.empty()).verdict().status();
     }
 
     /** A run's body on the engine thread: returns the verdict, or throws why there is none. */
@@ -146,7 +190,7 @@ public final class LoadTestExecution extends StepExecution {
                         .getLogger()
                         .println("loadTest: run " + runId + " on " + backend
                                 + (cluster == null ? "" : " (cluster " + cluster + ")") + ": " + parameters.describe()
-                                + (env.isEmpty() ? "" : ", env names=" + envNames()));
+                                + (env == null || env.isEmpty() ? "" : ", env names=" + envNames()));
                 VerdictStatus status = body.run(context);
                 phase = "finished: " + status;
                 complete(context, status);
@@ -196,22 +240,39 @@ public final class LoadTestExecution extends StepExecution {
         }
     }
 
+    /**
+     * Carries on a Kubernetes run whose pods exist; fails with the reason otherwise (a local run ended with the
+     * controller's connection to its agent; a run interrupted while it was being launched has nothing to follow).
+     */
     @Override
     public void onResume() {
-        getContext().onFailure(new AbortException(RESUMED));
+        StepContext context = getContext();
+        if (state == null) {
+            context.onFailure(new AbortException(BackendChoice.LOCAL.equals(backend) ? RESUMED : RESUMED_UNLAUNCHED));
+            return;
+        }
+        phase = "resuming " + state;
+        submit(context, this::resumeOnKubernetes);
     }
 
+    /** The phase, and while the engine runs its progress: workers connected, or the live numbers. */
     @Override
     public String getStatus() {
-        String current = phase;
-        return current == null ? "waiting to start" : current;
+        String current = phase == null ? "waiting to start" : phase;
+        LoadTestRunner active = runner;
+        Future<?> running = task;
+        return active == null || running == null || running.isDone() ? current : current + ": " + active.status();
     }
 
-    /** A restart while the run is being set up or runs locally would lose it; a Kubernetes run can be re-attached. */
+    /**
+     * A restart while a run is being launched, or runs on the local backend, would lose it: wait for those. A
+     * Kubernetes run whose resume facts are saved carries on after the restart, so it does not hold Jenkins up.
+     */
     @Override
     public boolean blocksRestart() {
         Future<?> running = task;
-        return running != null && !running.isDone();
+        boolean active = running != null && !running.isDone();
+        return active && (state == null || !BackendChoice.KUBERNETES.equals(backend));
     }
 
     /** The parameters this execution keeps (without env). */
@@ -269,6 +330,11 @@ public final class LoadTestExecution extends StepExecution {
         return hash < 0 ? id : id.substring(0, hash);
     }
 
-    static final String RESUMED = "loadTest: Jenkins restarted while the load test ran; a run on the local backend"
-            + " ends with the controller. Run the build again.";
+    static final String RESUMED = "loadTest: Jenkins restarted while the load test ran on the local backend; its"
+            + " Locust processes ended with the controller's connection to the agent. Run the build again (a run with"
+            + " backend: 'kubernetes' carries on after a restart).";
+
+    static final String RESUMED_UNLAUNCHED = "loadTest: Jenkins restarted while the run was being launched, before"
+            + " its pods were confirmed; there is nothing to carry on. Run the build again; `loadtest sweep` removes"
+            + " whatever that launch left.";
 }

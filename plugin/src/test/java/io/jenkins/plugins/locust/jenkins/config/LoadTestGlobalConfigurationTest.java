@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.stapler.StaplerRequest2;
 
 class LoadTestGlobalConfigurationTest {
     /** The configuration as an administrator writes it in configuration-as-code (and the form submits it). */
@@ -109,6 +110,45 @@ class LoadTestGlobalConfigurationTest {
         assertThat(cluster.getServerUrl()).isNull();
         assertThat(cluster.getNamespace()).isNull();
         assertThat(DataBinding.uninstantiate(cluster)).isEqualTo(Map.of("name", "local"));
+    }
+
+    @Test
+    void shouldRemoveEveryClusterWhenTheFormSendsNone() throws Exception {
+        // given: clusters saved before; the form now holds none, so it sends no "clusters" key
+        Unsaved configuration = configured();
+        Map<String, Object> form = Map.of("defaults", Map.of(), "limits", Map.of("maxUsers", "10"));
+
+        // when
+        configuration.configure(submitting(form), null);
+
+        // then
+        assertThat(configuration.getClusters()).isEmpty();
+        assertThat(configuration.getLimits().getMaxUsers()).isEqualTo("10");
+    }
+
+    @Test
+    void shouldKeepTheSavedClustersWhenTheFormIsRefused() throws Exception {
+        Unsaved configuration = configured();
+        Map<String, Object> form = Map.of("clusters", List.of(Map.of("name", "a"), Map.of("name", "a")));
+
+        assertThatThrownBy(() -> configuration.configure(submitting(form), null))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("Two clusters are named 'a': pipelines choose a cluster by its name, so give each"
+                        + " a name of its own.");
+        assertThat(configuration.getClusters())
+                .extracting(ClusterConfig::getName)
+                .containsExactly("staging", "local", "eu");
+    }
+
+    /** A form submission: Stapler calls the setters of the keys the form sent (RequestImpl.bindJSON). */
+    private static StaplerRequest2 submitting(Map<String, Object> form) {
+        return (bean, json) -> {
+            try {
+                DataBinding.bindSetters(bean, form);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     @Test

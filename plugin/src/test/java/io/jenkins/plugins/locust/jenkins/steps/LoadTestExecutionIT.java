@@ -44,7 +44,7 @@ class LoadTestExecutionIT {
 
     @BeforeEach
     void startTarget() throws IOException {
-        TestLocustfiles.write(workspace.resolve("perf"), TestLocustfiles.TARGET_USERS);
+        TestLocustfiles.write(Files.createDirectories(workspace.resolve("perf")), TestLocustfiles.TARGET_USERS);
         target = TestTarget.start();
     }
 
@@ -71,9 +71,9 @@ class LoadTestExecutionIT {
         assertThat(context.result).isEqualTo(Result.UNSTABLE);
         assertThat(target.totalRequests()).isPositive();
         assertThat(context.listener.text())
-                .contains("loadTest: run shop-checkout-7-", " on local: script=perf/")
+                .contains("loadTest: run folder-shop-checkout-7-", " on local: script=perf/")
                 .contains("All 2 workers connected")
-                .contains("Verdict");
+                .contains("Load test UNSTABLE");
         assertThat(runFolder(context).resolve("result.json")).isRegularFile();
         assertThat(runFolder(context).resolve("report.html")).isRegularFile();
         assertThat(execution.getStatus()).isEqualTo("finished: UNSTABLE");
@@ -85,7 +85,7 @@ class LoadTestExecutionIT {
         TestStepContext context = context(python());
         LoadTestExecution execution = execution(context, step("local", "5m", "p95 < 10s"), null);
         execution.start();
-        await(() -> context.listener.text().contains("workers connected"), context);
+        await(() -> context.listener.text().contains("All 2 workers connected"), context);
         assertThat(execution.blocksRestart()).isTrue();
 
         // when
@@ -103,7 +103,7 @@ class LoadTestExecutionIT {
         try (TestCluster cluster = TestCluster.start()) {
             // given
             TestStepContext context = context(new EnvVars());
-            LoadTestStep step = step("kubernetes", "5s", "fail_ratio < 1%");
+            LoadTestStep step = step("kubernetes", "5s", "fail_ratio < 50%");
             step.setSlaves(3);
             step.setUsers(6);
             step.setSpawnRate(6.0);
@@ -125,7 +125,8 @@ class LoadTestExecutionIT {
             assertThat(runFolder(context).resolve("workspace/perf/" + TestLocustfiles.TARGET_USERS))
                     .as("the script, copied from the workspace")
                     .isRegularFile();
-            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isEmpty();
+            assertThat(cluster.awaitNoObjectsLabelled(RunNames.RUN_ID_LABEL, runId, Duration.ofSeconds(30)))
+                    .isTrue();
             assertThat(cluster.awaitNoProcesses(Duration.ofSeconds(30))).isTrue();
         }
     }
@@ -137,7 +138,7 @@ class LoadTestExecutionIT {
             TestStepContext context = context(new EnvVars());
             LoadTestExecution execution = execution(context, step("kubernetes", "5m", "p95 < 10s"), cluster);
             execution.start();
-            await(() -> context.listener.text().contains("workers connected"), context);
+            await(() -> context.listener.text().contains("All 2 workers connected"), context);
             String runId = runFolder(context).getFileName().toString();
             assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId)).isNotEmpty();
 
@@ -163,9 +164,9 @@ class LoadTestExecutionIT {
                     new TestStepContext(run, new RecordingListener(), new FilePath(workspace.toFile()), new EnvVars());
 
             // when both run at once
-            execution(left, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+            execution(left, step("kubernetes", "5s", "fail_ratio < 50%"), cluster)
                     .start();
-            execution(right, step("kubernetes", "5s", "fail_ratio < 1%"), cluster)
+            execution(right, step("kubernetes", "5s", "fail_ratio < 50%"), cluster)
                     .start();
 
             // then each has its own run, folder and log
@@ -183,6 +184,112 @@ class LoadTestExecutionIT {
                     .doesNotContain(rightFolder.getFileName().toString());
             assertThat(right.listener.text())
                     .doesNotContain(leftFolder.getFileName().toString());
+        }
+    }
+
+    @Test
+    void shouldCarryOnAKubernetesRunAfterAControllerRestartWithTheSameVerdict() throws Exception {
+        try (TestCluster cluster = TestCluster.start();
+                CuttableProxy controllerLink = new CuttableProxy(cluster.url())) {
+            // given a run whose workers are connected, started by a controller that reaches the cluster through a link
+            TestStepContext context = context(new EnvVars());
+            LoadTestStep step = step("kubernetes", "20s", "requests > 1000000 unstable");
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
+            execution.start();
+            await(() -> context.listener.text().contains("All 2 workers connected") && context.saves > 0, context);
+            String runId = runFolder(context).getFileName().toString();
+
+            // when the controller saves the program and dies (its link to the cluster goes with it) ...
+            byte[] programDat = serialize(execution);
+            controllerLink.cut();
+            assertThat(cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId))
+                    .as("the pods run on")
+                    .isNotEmpty();
+            // ... and the restarted controller reads the program back and resumes the step with a new context
+            TestStepContext resumed = context.afterRestart(new RecordingListener());
+            LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
+            read.useClusters(clusters(cluster, cluster.url()));
+            read.onResume();
+
+            // then the run ends with the verdict an uninterrupted run has, and nothing is left
+            assertThat(resumed.awaitCompletion(DEADLINE))
+                    .as(resumed.listener.text())
+                    .isNull();
+            assertThat(resumed.result).isEqualTo(Result.UNSTABLE);
+            assertThat(resumed.listener.text())
+                    .contains("Resuming run " + runId)
+                    .contains("Load test UNSTABLE");
+            assertThat(runFolder(context).resolve("result.json")).isRegularFile();
+            assertThat(read.getStatus()).isEqualTo("finished: UNSTABLE");
+            await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
+        }
+    }
+
+    @Test
+    void shouldFailClearlyAndSweepWhenThePodsAreGoneAfterARestart() throws Exception {
+        try (TestCluster cluster = TestCluster.start();
+                CuttableProxy controllerLink = new CuttableProxy(cluster.url())) {
+            // given a running run, and a controller that dies
+            TestStepContext context = context(new EnvVars());
+            LoadTestStep step = step("kubernetes", "5m", "p95 < 10s");
+            LoadTestExecution execution = new LoadTestExecution(
+                    context, step.parameters(), step.getEnv(), clusters(cluster, controllerLink.url()));
+            execution.start();
+            await(() -> context.listener.text().contains("All 2 workers connected") && context.saves > 0, context);
+            String runId = runFolder(context).getFileName().toString();
+            byte[] programDat = serialize(execution);
+            controllerLink.cut();
+
+            // when the run's Jobs are deleted while Jenkins is down, and the build resumes
+            cluster.client()
+                    .batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(cluster.namespace())
+                    .withLabel(RunNames.RUN_ID_LABEL, runId)
+                    .delete();
+            cluster.client()
+                    .pods()
+                    .inNamespace(cluster.namespace())
+                    .withLabel(RunNames.RUN_ID_LABEL, runId)
+                    .delete();
+            await(
+                    () -> cluster.pods("master").isEmpty()
+                            && cluster.pods("worker").isEmpty(),
+                    context);
+            TestStepContext resumed = context.afterRestart(new RecordingListener());
+            LoadTestExecution read = (LoadTestExecution) deserialize(programDat);
+            read.useClusters(clusters(cluster, cluster.url()));
+            read.onResume();
+
+            // then the step fails saying so, and whatever was left of the run is removed
+            assertThat(resumed.awaitCompletion(DEADLINE))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining(runId);
+            await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
+        }
+    }
+
+    /** A cluster configured by URL, token and CA, as the global configuration holds it; {@code url} may be a relay. */
+    private static Clusters clusters(TestCluster cluster, String url) {
+        return new FixedClusters(
+                "test",
+                KubernetesConnection.token(url, cluster.token(), cluster.caPem())
+                        .withNamespace(cluster.namespace()));
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object deserialize(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
         }
     }
 
@@ -205,12 +312,7 @@ class LoadTestExecutionIT {
     }
 
     private static LoadTestExecution execution(TestStepContext context, LoadTestStep step, TestCluster cluster) {
-        Clusters clusters = cluster == null
-                ? new FixedClusters("test", null)
-                : new FixedClusters(
-                        "test",
-                        KubernetesConnection.token(cluster.url(), TestCluster.TOKEN)
-                                .withNamespace(TestCluster.NAMESPACE));
+        Clusters clusters = cluster == null ? new FixedClusters("test", null) : clusters(cluster, cluster.url());
         return new LoadTestExecution(context, step.parameters(), step.getEnv(), clusters);
     }
 
@@ -230,12 +332,15 @@ class LoadTestExecutionIT {
         return builds.resolve("locust").resolve(runId);
     }
 
-    /** Locust processes this JVM started (the local backend's master and workers are its children). */
+    /**
+     * Locust processes this JVM started (the local backend's master and workers are its children, started as
+     * {@code python -m locust}; the test control plane's processes are children too, so the command line decides).
+     */
     private static long locustProcesses() {
         return ProcessHandle.current()
                 .descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> commandLine(p).contains("locust"))
+                .filter(p -> commandLine(p).contains("\0-m\0locust\0"))
                 .count();
     }
 

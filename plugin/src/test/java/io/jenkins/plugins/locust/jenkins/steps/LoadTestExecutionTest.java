@@ -240,6 +240,35 @@ class LoadTestExecutionTest {
     }
 
     @Test
+    void shouldFailOnResumeOfALocalRunSayingItEndedWithTheController() throws Exception {
+        // given a local run the controller saved (here one that had failed at once: the workspace is empty)
+        TestStepContext context = context(new EnvVars());
+        LoadTestExecution execution = execution(context, step("local"), new FixedClusters("prod", null));
+        execution.start();
+        context.awaitCompletion(DEADLINE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(execution);
+        }
+
+        // when the restarted controller resumes it with a new context
+        TestStepContext resumed = context.afterRestart(new RecordingListener());
+        LoadTestExecution read;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = (LoadTestExecution) in.readObject();
+        }
+        read.onResume();
+
+        // then
+        assertThat(resumed.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("local backend")
+                .hasMessageContaining("Run the build again");
+        assertThat(read.blocksRestart()).isFalse();
+    }
+
+    @Test
     void shouldTakeTheJobNameFromTheBuildsId() {
         assertThat(LoadTestExecution.jobName(new TestRun(builds.toFile(), 42))).isEqualTo("folder/shop-checkout");
     }

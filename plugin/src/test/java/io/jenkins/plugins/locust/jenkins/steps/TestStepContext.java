@@ -52,6 +52,11 @@ final class TestStepContext extends StepContext {
         LIVE.put(id, this);
     }
 
+    /** A context with a fixed id, as a frozen serial form refers to it. */
+    static TestStepContext withId(int id, TestRun run, RecordingListener listener, FilePath workspace, EnvVars env) {
+        return new TestStepContext(id, run, listener, workspace, env);
+    }
+
     /** The context of the same step in the "restarted" build: a new object, with a new log. */
     TestStepContext afterRestart(RecordingListener newListener) {
         return new TestStepContext(id, run, newListener, workspace, env);

@@ -1,8 +1,9 @@
-package io.jenkins.plugins.locust.kubernetes;
+package io.jenkins.plugins.locust.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.kubernetes.RunNames;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,17 @@ class RunIdsTest {
 
         // then
         assertThat(runId).matches("team-shop-checkout-42-[a-z0-9]{5}");
+    }
+
+    @Test
+    void shouldFollowTheSameSchemeWithoutABuildNumber() {
+        // when: the CLI and the runner's default have no job and no build
+        String runId = RunIds.create(RunIds.DEFAULT_NAME);
+
+        // then
+        assertThat(runId).matches("loadtest-[a-z0-9]{5}");
+        assertThat(RunIds.isValid(runId)).isTrue();
+        assertThat(RunIds.create("x".repeat(60))).hasSize(RunIds.MAX_LENGTH);
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class SweepCommandTest {
+/** {@code loadtest sweep} against the real test control plane, as the run's service account bound by docs/rbac.yaml. */
+class SweepCommandIT {
     private TestCluster cluster;
 
     @BeforeEach
@@ -25,8 +26,7 @@ class SweepCommandTest {
 
     private CliRun sweep(String... args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        KubernetesConnection connection =
-                KubernetesConnection.token(cluster.url(), TestCluster.TOKEN).withNamespace(TestCluster.NAMESPACE);
+        KubernetesConnection connection = cluster.connection();
         return CliRun.with(
                 new CommandLine.IFactory() {
                     @Override
@@ -43,7 +43,7 @@ class SweepCommandTest {
     private void leftover(String name, String managedBy) {
         cluster.client()
                 .configMaps()
-                .inNamespace(TestCluster.NAMESPACE)
+                .inNamespace(cluster.namespace())
                 .resource(new ConfigMapBuilder()
                         .withNewMetadata()
                         .withName(name)
@@ -67,14 +67,15 @@ class SweepCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("deleted ConfigMap locust-old-run-files (run old-run")
-                .contains("Swept 1 objects in namespace loadtest.");
+                .contains("Swept 1 objects in namespace " + cluster.namespace() + ".");
         assertThat(cluster.client()
                         .configMaps()
-                        .inNamespace(TestCluster.NAMESPACE)
+                        .inNamespace(cluster.namespace())
                         .list()
                         .getItems())
                 .extracting(c -> c.getMetadata().getName())
-                .containsExactly("someone-elses");
+                .contains("someone-elses")
+                .doesNotContain("locust-old-run-files");
     }
 
     @Test
@@ -87,7 +88,7 @@ class SweepCommandTest {
 
         // then
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Nothing older than 2h to sweep in namespace loadtest.");
+        assertThat(run.out()).contains("Nothing older than 2h to sweep in namespace " + cluster.namespace() + ".");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.locust.kubernetes;
+package io.jenkins.plugins.locust.run;
 
 import java.security.SecureRandom;
 import java.text.Normalizer;
@@ -6,13 +6,17 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Run ids: DNS-1123 labels such as {@code shop-checkout-42-k3x9q} made from the Jenkins job name, the build number
- * and a random part (two controllers, or a rebuilt job, never collide). At most {@value #MAX_LENGTH} characters so
- * that every object name derived from it ({@code locust-<runId>-worker}) stays within the 52 characters a Job name
- * may have (its pods append 11).
+ * The one run-id scheme of every backend and caller: DNS-1123 labels such as {@code shop-checkout-42-k3x9q} made
+ * from a readable name (the Jenkins job, or {@value #DEFAULT_NAME} in the CLI), the build number when there is one,
+ * and a random part (parallel steps, two controllers, or a rebuilt job never collide). At most {@value #MAX_LENGTH}
+ * characters so that every object name derived from it ({@code locust-<runId>-worker}) stays within the 52
+ * characters a Job name may have (its pods append 11). The id names the run's Kubernetes objects and labels, and is
+ * what a resumed run is found by.
  */
 public final class RunIds {
     public static final int MAX_LENGTH = 38;
+    /** The name part when the caller has no job name (the CLI). */
+    public static final String DEFAULT_NAME = "loadtest";
 
     private static final int RANDOM_LENGTH = 5;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -26,12 +30,21 @@ public final class RunIds {
         return create(jobName, buildNumber, randomPart());
     }
 
+    /** A new run id without a build number: {@code <name>-<random>}, e.g. {@code loadtest-k3x9q}. */
+    public static String create(String name) {
+        return join(name, "", randomPart());
+    }
+
     /** With a given suffix: deterministic, for tests and golden files. */
-    static String create(String jobName, long buildNumber, String suffix) {
-        String build = Long.toString(Math.abs(buildNumber));
-        int room = MAX_LENGTH - build.length() - suffix.length() - 2;
-        String job = trimDashes(truncate(sanitise(jobName), room));
-        return (job.isEmpty() ? "run" : job) + "-" + build + "-" + suffix;
+    public static String create(String jobName, long buildNumber, String suffix) {
+        return join(jobName, Long.toString(Math.abs(buildNumber)), suffix);
+    }
+
+    private static String join(String name, String build, String suffix) {
+        String middle = build.isEmpty() ? "" : build + "-";
+        int room = MAX_LENGTH - middle.length() - suffix.length() - 1;
+        String job = trimDashes(truncate(sanitise(name), room));
+        return (job.isEmpty() ? "run" : job) + "-" + middle + suffix;
     }
 
     /** Whether {@code runId} can be used as given: a DNS-1123 label of at most {@value #MAX_LENGTH} characters. */
