@@ -133,7 +133,7 @@ class ReportPagesBrowserIT {
             assertThat(click.consoleMessages()).isEmpty();
             assertThat(server.requests())
                     .as("the click opened build #1's report")
-                    .contains("/job/demo/1/locust-shop/");
+                    .contains("/clicked/job/demo/1/locust-shop/");
         }
     }
 
