@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 MVNW := ./mvnw -B
 CLI_JAR := cli/target/loadtest.jar
 APT_PACKAGES := python3-locust chromium
+# ECharts for the browser tests of the Jenkins pages: the version the echarts-api plugin bundles, from npm.
+ECHARTS_VERSION := 6.0.0
+ECHARTS_JS := $(HOME)/.cache/locust-load-test/echarts-$(ECHARTS_VERSION)/echarts.min.js
 
 .PHONY: demo test venv system-packages kube build cli clean
 
@@ -29,6 +32,15 @@ $(CLI_JAR): $(shell find core/src/main cli/src/main cli/pom.xml core/pom.xml -ty
 
 cli: $(CLI_JAR)
 
+# npm comes with the machine's Node.js; Debian's npm package only where there is none.
+$(ECHARTS_JS):
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	mkdir -p $(@D)
+	cd $(@D) && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null \
+	  && tar -xzf echarts-$(ECHARTS_VERSION).tgz package/dist/echarts.min.js \
+	  && mv package/dist/echarts.min.js . && rm -rf package echarts-$(ECHARTS_VERSION).tgz
+
 # The Kubernetes ITs' control plane (etcd, kube-apiserver, -controller-manager, -scheduler), built with Go from the
 # module proxy on first use (about 7 minutes on 2 cores) and reused from this cache folder afterwards.
 KUBE_BIN ?= $(HOME)/.cache/locust-load-test/kube-v1.34.4
@@ -36,7 +48,7 @@ KUBE_BIN ?= $(HOME)/.cache/locust-load-test/kube-v1.34.4
 kube:
 	@KUBE_TEST_BIN="$(KUBE_BIN)" bash tools/kube/build.sh
 
-test: venv system-packages kube
+test: venv system-packages kube $(ECHARTS_JS)
 	$(MVNW) verify -Dkube.bin="$(KUBE_BIN)"
 
 demo: venv $(CLI_JAR)

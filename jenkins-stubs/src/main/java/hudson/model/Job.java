@@ -19,4 +19,19 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     /** Declared abstract in {@code AbstractItem}. */
     public abstract Collection<? extends Job> getAllJobs();
+
+    /** Erasure {@code ()Lhudson/model/Run;}. */
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Erasure {@code (I)Lhudson/model/Run;}; null if there is no such build. */
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Declared final on {@code AbstractItem}: relative to the context root, like {@code job/foo/}. */
+    public final String getUrl() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

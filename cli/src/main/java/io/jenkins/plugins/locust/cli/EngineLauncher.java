@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.cli;
 
 import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
 import io.jenkins.plugins.locust.local.LocalBackend;
+import io.jenkins.plugins.locust.local.LocalLimits;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.run.Backend;
 import io.jenkins.plugins.locust.run.LoadTestException;
@@ -27,14 +28,17 @@ final class EngineLauncher implements RunLauncher {
         Optional<LoadTestResult> baseline = ResultFiles.baseline(settings.baseline());
         Backend backend =
                 switch (settings.backend()) {
-                    case local -> local(spec, settings.python());
+                    case local -> local(spec, settings.python(), settings.allowOversizedLocal());
                     case kubernetes ->
                         new KubernetesBackend(ClusterConnection.of(settings.kubeconfig(), settings.context()));
                 };
-        return new LoadTestRunner(backend, console).run(spec, settings.outDir(), baseline);
+        try (OutputLock lock = OutputLock.acquire(settings.outDir(), console)) {
+            return new LoadTestRunner(backend, console).run(spec, settings.outDir(), baseline);
+        }
     }
 
-    private static Backend local(LoadTestSpec spec, String python) throws LoadTestException, InterruptedException {
+    private static Backend local(LoadTestSpec spec, String python, boolean allowOversized)
+            throws LoadTestException, InterruptedException {
         LocustInstallation locust =
                 LocustInstallation.resolve(python, System.getenv(), Path.of("").toAbsolutePath());
         if (!locust.available()) {
@@ -49,6 +53,8 @@ final class EngineLauncher implements RunLauncher {
         } catch (IOException e) {
             // Locust itself reports the file when it loads it.
         }
-        return new LocalBackend(locust);
+        boolean allow =
+                allowOversized || LocalLimits.fromEnvironment(System.getenv()).allowOversized();
+        return new LocalBackend(locust, LocalLimits.ofThisMachine(allow, "--allow-oversized-local"));
     }
 }

@@ -44,7 +44,10 @@ public final class LoadTestCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(args, out, err));
+        ShutdownHandler shutdown = ShutdownHandler.install(err);
+        int code = execute(args, out, err);
+        shutdown.finished();
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for main and for tests). */
@@ -76,12 +79,13 @@ public final class LoadTestCli implements Runnable {
     /** Everything that escapes a command means the run could not be carried out: say why on stderr, exit 2. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof InvalidSpecException invalid) {
+        if (ShutdownHandler.shuttingDown() || e instanceof InterruptedException) {
+            // A signal stopped the run: what it failed with on the way out is a consequence, not the cause.
+            err.println("loadtest: interrupted; the run was stopped and cleaned up");
+        } else if (e instanceof InvalidSpecException invalid) {
             FieldMessages.printErrors(invalid, err);
         } else if (e instanceof LoadTestException) {
             err.println("loadtest: " + e.getMessage());
-        } else if (e instanceof InterruptedException) {
-            err.println("loadtest: interrupted; the run was stopped and cleaned up");
         } else {
             err.println("loadtest: unexpected error: " + e);
             if (e.getCause() != null) {

@@ -68,6 +68,12 @@ final class RunCommand implements Callable<Integer> {
                             + " then python3).")
     String python;
 
+    @Option(
+            names = "--allow-oversized-local",
+            description = "Start the local backend's workers and users even far beyond this machine's CPU cores and"
+                    + " memory (refused by default).")
+    boolean allowOversizedLocal;
+
     @Spec
     CommandSpec command;
 
@@ -93,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
                 baseline,
                 python,
                 options.kubernetes.cluster.kubeconfig,
-                options.kubernetes.cluster.context);
+                options.kubernetes.cluster.context,
+                allowOversizedLocal);
         RunOutcome outcome = launcher.launch(spec, settings, line -> {
             err.println(line);
             err.flush();

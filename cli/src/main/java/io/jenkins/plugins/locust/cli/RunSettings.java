@@ -9,8 +9,16 @@ import java.nio.file.Path;
  * @param python the Python with Locust for the local backend (--python), or null to resolve it as documented
  * @param kubeconfig the kubeconfig file for the Kubernetes backend, or null for the default lookup
  * @param context the kubeconfig context, or null for the current one
+ * @param allowOversizedLocal run locally even beyond the machine's cores or memory (--allow-oversized-local)
  */
-record RunSettings(BackendChoice backend, Path outDir, Path baseline, String python, Path kubeconfig, String context) {
+record RunSettings(
+        BackendChoice backend,
+        Path outDir,
+        Path baseline,
+        String python,
+        Path kubeconfig,
+        String context,
+        boolean allowOversizedLocal) {
     /** Where the tests run. */
     enum BackendChoice {
         local,

@@ -163,7 +163,8 @@ class RunCommandTest {
                         Path.of("old/result.json"),
                         "/opt/py",
                         Path.of("/k/config"),
-                        "staging"));
+                        "staging",
+                        false));
         assertThat(launched).singleElement().extracting(LoadTestSpec::users).isEqualTo(7);
     }
 

@@ -26,10 +26,23 @@ import java.util.Map;
 public final class LocalBackend implements Backend {
     static final String LOOPBACK = "127.0.0.1";
 
-    private final LocustInstallation locust;
+    /** Read by locust_loadtest_fix.py: {@code stdin} makes every Locust process watch the pipe from this JVM. */
+    static final String PARENT_WATCH_ENV = "LOADTEST_PARENT_WATCH";
 
+    private final LocustInstallation locust;
+    private final LocalLimits limits;
+
+    /**
+     * With this machine's limits, lifted by the environment variable {@value LocalLimits#OVERRIDE_ENV}{@code =true}
+     * (for the Jenkins controller, which has no command-line flag).
+     */
     public LocalBackend(LocustInstallation locust) {
+        this(locust, LocalLimits.fromEnvironment(System.getenv()));
+    }
+
+    public LocalBackend(LocustInstallation locust, LocalLimits limits) {
         this.locust = locust;
+        this.limits = limits;
     }
 
     @Override
@@ -37,15 +50,24 @@ public final class LocalBackend implements Backend {
         return "local";
     }
 
+    /** Refuses workers and users far beyond this machine, unless the limits were lifted. */
     @Override
-    public RunHandle start(RunRequest request, BackendEvents backendEvents) throws LoadTestException {
+    public void check(LoadTestSpec spec) {
+        limits.check(spec);
+    }
+
+    @Override
+    public RunHandle start(RunRequest request, BackendEvents backendEvents)
+            throws LoadTestException, InterruptedException {
         if (!locust.available()) {
             throw new LoadTestException(locust.describeProblem());
         }
         LoadTestSpec spec = request.spec();
+        check(spec);
         LocustVersion version = locust.version().orElseThrow();
         List<String> workerArgs;
-        Path workDir = createWorkDir(request);
+        sweepStaleRuns(backendEvents);
+        Path workDir = RunDirectory.create(request);
         BackendEvents events = new UserPaths(backendEvents, workDir, spec.script());
         LocalRunHandle handle = new LocalRunHandle(workDir, events);
         try {
@@ -56,20 +78,44 @@ public final class LocalBackend implements Backend {
             } catch (IllegalArgumentException e) {
                 throw new LoadTestException(e.getMessage(), e);
             }
-            handle.master(ManagedProcess.start(
+            handle.master(launch(
+                    handle,
                     "master",
                     builder(workDir, spec, LocustCommandLine.master(spec, dir, LOOPBACK, port, csvPrefix(request))),
                     events));
             for (int i = 1; i <= spec.slaves(); i++) {
-                handle.worker(ManagedProcess.start("worker-" + i, builder(workDir, spec, workerArgs), events));
+                handle.worker(launch(handle, "worker-" + i, builder(workDir, spec, workerArgs), events));
             }
             return handle;
-        } catch (IOException e) {
-            handle.close();
-            throw new LoadTestException("Could not start Locust with " + locust.python() + ": " + e.getMessage(), e);
-        } catch (LoadTestException | RuntimeException e) {
+        } catch (LoadTestException | InterruptedException | RuntimeException e) {
             handle.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts one process unless the run is being stopped (SIGTERM or Ctrl-C while many workers are still starting):
+     * then nothing more is started, and the folder that close() removed is not reported as a missing program.
+     */
+    private ManagedProcess launch(LocalRunHandle handle, String source, ProcessBuilder builder, BackendEvents events)
+            throws LoadTestException, InterruptedException {
+        if (Thread.interrupted() || handle.closing()) {
+            throw LocalRunHandle.closedWhileStarting();
+        }
+        try {
+            return ManagedProcess.start(source, builder, events);
+        } catch (IOException e) {
+            if (handle.closing()) {
+                throw LocalRunHandle.closedWhileStarting();
+            }
+            throw new LoadTestException("Could not start Locust with " + locust.python() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary folders (and processes) of local runs whose JVM was killed: removed before the next run. */
+    private static void sweepStaleRuns(BackendEvents events) throws InterruptedException {
+        for (LocalSweeper.Swept swept : new LocalSweeper().sweep()) {
+            events.line("loadtest", "Removed what a killed local run left behind: " + swept);
         }
     }
 
@@ -90,6 +136,8 @@ public final class LocalBackend implements Backend {
         env.putAll(spec.env());
         env.put("PYTHONUNBUFFERED", "1");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
+        // The fix file then exits when our pipe on its stdin closes: no process outlives this JVM (not on Kubernetes).
+        env.put(PARENT_WATCH_ENV, "stdin");
         return builder;
     }
 
@@ -106,32 +154,12 @@ public final class LocalBackend implements Backend {
         return request.outputDirectory().toAbsolutePath().resolve("locust").toString();
     }
 
-    /** Writes the run's files into a fresh temporary folder; paths may not leave it. */
-    private static Path createWorkDir(RunRequest request) throws LoadTestException {
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory("loadtest-" + request.runId() + "-");
-            for (Map.Entry<String, byte[]> file : request.files().entrySet()) {
-                Path target = workDir.resolve(file.getKey()).normalize();
-                if (!target.startsWith(workDir)) {
-                    throw new LoadTestException("Refusing script file outside the script folder: " + file.getKey());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-            }
-            return workDir;
-        } catch (IOException e) {
-            throw new LoadTestException(
-                    "Cannot write the run's files to a temporary folder (" + workDir + "): " + e.getMessage()
-                            + ". Check the free space and permissions of java.io.tmpdir.",
-                    e);
-        }
-    }
-
     /** A port nobody listens on right now, for the master's ZeroMQ socket (5557 in a pod). */
-    private static int freePort() throws IOException {
+    private static int freePort() throws LoadTestException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LoadTestException("No free port on " + LOOPBACK + " for the Locust master: " + e.getMessage(), e);
         }
     }
 }

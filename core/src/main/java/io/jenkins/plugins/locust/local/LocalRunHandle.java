@@ -3,19 +3,17 @@ package io.jenkins.plugins.locust.local;
 import io.jenkins.plugins.locust.run.BackendEvents;
 import io.jenkins.plugins.locust.run.RunHandle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * The processes of one local run. {@link #close()} ends every process tree it started (also from a JVM shutdown
- * hook, so Ctrl-C of the CLI leaves nothing behind) and removes the run's files.
+ * hook, so Ctrl-C of the CLI leaves nothing behind) and removes the run's files. A process registered after
+ * close() began (the launch loop racing a SIGTERM) is ended at once instead of being left behind.
  */
 final class LocalRunHandle implements RunHandle {
     static final Duration GRACE = Duration.ofSeconds(5);
@@ -23,6 +21,7 @@ final class LocalRunHandle implements RunHandle {
     private final Path workDir;
     private final BackendEvents events;
     private final List<ManagedProcess> processes = new CopyOnWriteArrayList<>();
+    private final Object registration = new Object();
     private final CompletableFuture<Integer> masterExit = new CompletableFuture<>();
     private final Thread shutdownHook;
     private volatile boolean closing;
@@ -35,13 +34,19 @@ final class LocalRunHandle implements RunHandle {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    void master(ManagedProcess master) {
-        processes.add(master);
+    /**
+     * @throws InterruptedException when the run is already closing: the process has been ended
+     */
+    void master(ManagedProcess master) throws InterruptedException {
+        register(master);
         master.ended().whenComplete((code, error) -> masterExit.complete(code == null ? -1 : code));
     }
 
-    void worker(ManagedProcess worker) {
-        processes.add(worker);
+    /**
+     * @throws InterruptedException when the run is already closing: the process has been ended
+     */
+    void worker(ManagedProcess worker) throws InterruptedException {
+        register(worker);
         worker.ended().thenAccept(code -> {
             // Exit code 0 is a worker told to quit by the master; anything else during the run is a lost worker.
             if (code != 0 && !closing && !masterExit.isDone()) {
@@ -51,6 +56,29 @@ final class LocalRunHandle implements RunHandle {
                         false);
             }
         });
+    }
+
+    private void register(ManagedProcess process) throws InterruptedException {
+        // Locked against close() setting closing: a process is either in the list close() ends, or ended here.
+        synchronized (registration) {
+            if (!closing) {
+                processes.add(process);
+                return;
+            }
+        }
+        // Nobody will read its result: no grace period.
+        ProcessTree.of(process.handle()).forEach(ProcessHandle::destroyForcibly);
+        process.closeStdin();
+        throw closedWhileStarting();
+    }
+
+    /** True once close() has begun: nothing more may be started for this run. */
+    boolean closing() {
+        return closing;
+    }
+
+    static InterruptedException closedWhileStarting() {
+        return new InterruptedException("interrupted while starting the Locust processes; the run was stopped");
     }
 
     List<ManagedProcess> processes() {
@@ -73,7 +101,10 @@ final class LocalRunHandle implements RunHandle {
             return;
         }
         closed = true;
-        closing = true;
+        synchronized (registration) {
+            // From here on register() ends what the launch loop still starts.
+            closing = true;
+        }
         try {
             List<ProcessHandle> all = new ArrayList<>();
             processes.forEach(p -> all.addAll(ProcessTree.of(p.handle())));
@@ -90,6 +121,7 @@ final class LocalRunHandle implements RunHandle {
             Thread.currentThread().interrupt();
             processes.forEach(p -> ProcessTree.of(p.handle()).forEach(ProcessHandle::destroyForcibly));
         } finally {
+            processes.forEach(ManagedProcess::closeStdin);
             deleteWorkDir();
             removeShutdownHook();
         }
@@ -104,13 +136,11 @@ final class LocalRunHandle implements RunHandle {
     }
 
     private void deleteWorkDir() {
-        if (workDir == null || !Files.exists(workDir)) {
+        if (workDir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(workDir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            RunDirectory.delete(workDir);
         } catch (IOException e) {
             events.fault("Could not delete the run's temporary files in " + workDir + ": " + e.getMessage(), false);
         }

@@ -36,10 +36,12 @@ final class ManagedProcess {
         waiter.start();
     }
 
+    /**
+     * Starts the process with a pipe on its standard input that stays open while this JVM lives: the fix file makes
+     * Locust exit when it reads end of file there, so the process never outlives us (see {@link #closeStdin()}).
+     */
     static ManagedProcess start(String source, ProcessBuilder builder, BackendEvents events) throws IOException {
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new ManagedProcess(source, process, events);
+        return new ManagedProcess(source, builder.start(), events);
     }
 
     String source() {
@@ -68,6 +70,15 @@ final class ManagedProcess {
      */
     void terminate() {
         process.toHandle().destroy();
+    }
+
+    /** Closes our end of its standard input, once it has ended or is being ended: Locust then exits at once. */
+    void closeStdin() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Already closed or broken: either way nothing is left to release.
+        }
     }
 
     private void awaitEnd() {

@@ -11,6 +11,14 @@ public interface Backend {
     String name();
 
     /**
+     * Refuses a spec this backend cannot carry out (e.g. far beyond the local machine), before anything is printed
+     * or launched.
+     *
+     * @throws io.jenkins.plugins.locust.spec.InvalidSpecException naming each field, its value, the limit and the fix
+     */
+    default void check(LoadTestSpec spec) {}
+
+    /**
      * Starts the master and the workers and returns at once; output and faults arrive through {@code events}.
      *
      * @throws LoadTestException when nothing could be started (the message says why and what to do)

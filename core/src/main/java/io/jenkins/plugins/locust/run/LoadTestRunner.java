@@ -66,6 +66,7 @@ public final class LoadTestRunner {
     public RunOutcome run(String runId, LoadTestSpec spec, Path outDir, Optional<LoadTestResult> baseline)
             throws LoadTestException, InterruptedException {
         evaluation.checkThresholds(spec.thresholds());
+        backend.check(spec);
         Map<String, byte[]> files = RunFiles.of(spec, evaluation.abortRules(spec.thresholds()));
         ResultCollector collector = new ResultCollector(spec, clock);
         RunConsole console = new RunConsole(listener, collector);

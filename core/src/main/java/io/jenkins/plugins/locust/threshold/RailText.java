@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** How the guard rails name what went wrong: the top exception and error, a moment of the test. */
 final class RailText {
-    private static final Pattern FRAME = Pattern.compile("File \"(?:[^\"]*/)?([^\"/]+)\", line (\\d+), in (\\S+)");
+    private static final Pattern FRAME = Pattern.compile("File \"([^\"]*/)?([^\"/]+)\", line (\\d+), in (\\S+)");
 
     private RailText() {}
 
@@ -38,7 +38,10 @@ final class RailText {
                 .orElse("(no error recorded)");
     }
 
-    /** The last frame of a Python traceback: the user's code that raised, e.g. {@code in f (a.py:12)}. */
+    /**
+     * The last frame of a Python traceback in the user's code, e.g. {@code in f (a.py:12)}; Locust's own frames
+     * (e.g. its "No tasks defined" check) name no place the user could fix, so they are left out.
+     */
     static String where(String traceback) {
         if (traceback == null) {
             return "";
@@ -46,7 +49,10 @@ final class RailText {
         Matcher frame = FRAME.matcher(traceback);
         String last = null;
         while (frame.find()) {
-            last = " in " + frame.group(3) + " (" + frame.group(1) + ":" + frame.group(2) + ")";
+            String folder = frame.group(1) == null ? "" : frame.group(1);
+            if (!folder.contains("-packages/locust/")) {
+                last = " in " + frame.group(4) + " (" + frame.group(2) + ":" + frame.group(3) + ")";
+            }
         }
         return last == null ? "" : last;
     }

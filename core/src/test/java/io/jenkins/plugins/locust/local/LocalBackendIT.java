@@ -181,7 +181,7 @@ class LocalBackendIT {
         // then
         assertThat(outcome.result().workers()).filteredOn(w -> w.lost()).hasSize(1);
         assertThat(outcome.result().warnings())
-                .anySatisfy(w -> assertThat(w).contains("was lost"))
+                .anySatisfy(w -> assertThat(w).contains("stopped answering the master"))
                 .anySatisfy(w -> assertThat(w).containsPattern("worker-[12] \\(pid \\d+\\) ended with exit code"));
         assertThat(outcome.result().aggregated().requests()).isPositive();
         assertThat(fixture.console)

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.locust.run.BackendEvents;
 import java.nio.file.Files;
@@ -99,5 +100,50 @@ class LocalRunHandleIT {
                 .asString()
                 .startsWith("worker-2 (pid ")
                 .contains("exit code 3");
+    }
+
+    @Test
+    void shouldEndAProcessThatIsRegisteredAfterCloseBegan() throws Exception {
+        // given a launch loop that started one more worker just as a SIGTERM closed the run
+        handle = new LocalRunHandle(Files.createDirectories(dir.resolve("work")), events);
+        handle.master(start("master", "sleep 60"));
+        ManagedProcess late = start("worker-1", "sleep 60");
+        handle.close();
+
+        // when
+        Throwable thrown = catchThrowable(() -> handle.worker(late));
+
+        // then nothing outlives the run, and the launch loop learns it was interrupted
+        assertThat(thrown).isInstanceOf(InterruptedException.class).hasMessageContaining("interrupted");
+        assertThat(late.handle().onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(handle.processes()).noneMatch(ManagedProcess::isAlive);
+    }
+
+    @Test
+    void shouldKeepTheStandardInputOpenWhileTheRunLives() throws Exception {
+        // given
+        handle = new LocalRunHandle(Files.createDirectories(dir.resolve("work")), events);
+
+        // when a process reads its stdin with a 1-s timeout
+        handle.master(start("master", "read -t 1 line; echo \"read status $?\""));
+
+        // then the read timed out (status > 128) rather than hitting end of file (status 1)
+        assertThat(handle.masterExit().get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(lines).singleElement().asString().matches("master: read status 1[3-9][0-9]");
+    }
+
+    @Test
+    void shouldSignalEndOfFileWhenTheStandardInputIsClosed() throws Exception {
+        // given a process that waits on its stdin, as Locust with the parent watch does
+        handle = new LocalRunHandle(Files.createDirectories(dir.resolve("work")), events);
+        ManagedProcess watcher = start("master", "read line; echo \"read status $?\"");
+        handle.master(watcher);
+
+        // when
+        watcher.closeStdin();
+
+        // then
+        assertThat(handle.masterExit().get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(lines).containsExactly("master: read status 1");
     }
 }

@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's chromium, headless, one page per run; every process it starts is gone when {@link #run} returns. */
-final class HeadlessChromium {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+public final class HeadlessChromium {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     /** What one run left: the page's DOM or nothing, and the console messages Chromium logged. */
-    record Run(int exitCode, String stdout, List<String> consoleMessages) {}
+    public record Run(int exitCode, String stdout, List<String> consoleMessages) {}
 
     private HeadlessChromium() {}
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
     }
 
@@ -27,7 +27,7 @@ final class HeadlessChromium {
      * @param mode {@code --dump-dom} or {@code --screenshot=FILE} and the like
      * @param work a fresh folder for the profile and the output
      */
-    static Run run(String url, Path work, String... mode) throws IOException, InterruptedException {
+    public static Run run(String url, Path work, String... mode) throws IOException, InterruptedException {
         Path profile = Files.createDirectories(work.resolve("profile"));
         List<String> command = new ArrayList<>(List.of(
                 BINARY.toString(),

@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.reporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.result.LoadRan;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.result.WorkerInfo;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
@@ -132,6 +133,41 @@ class ResultCollectorTest {
                 .anySatisfy(w -> assertThat(w).contains("vm_aaa").contains("95 % CPU"))
                 .anySatisfy(w -> assertThat(w).contains("worker-2"));
         assertThat(result.run().locustExitCode()).isZero();
+    }
+
+    @Test
+    void shouldRecordTheLoadLocustRanAndWhatEndedItsWorkers() throws IOException {
+        // given: what the reporter says about a run whose workers called sys.exit(3) 1.2 s in
+        ResultCollector collector = new ResultCollector(spec(2), Clock.systemUTC());
+        String exited = "\"state\":\"running\",\"users\":2,\"cpu\":0.0,\"max_cpu\":%s,\"lost\":true,"
+                + "\"lost_at\":1.2,\"exit_code\":3,\"exit_cause\":\"SystemExit(3) raised in task U.t\"";
+        List.of(
+                        "##loadtest:v1 {\"event\":\"hello\",\"locust_version\":\"2.47.0\",\"users\":7,"
+                                + "\"run_time\":10.0,\"host\":\"http://127.0.0.1:9\",\"shape\":null}",
+                        "##loadtest:v1 {\"event\":\"snapshot\",\"elapsed\":1.0,\"state\":\"running\",\"users\":7}",
+                        "##loadtest:v1 {\"event\":\"final\",\"exit_code\":0,\"test_seconds\":1.3,"
+                                + "\"stop_cause\":\"workers_gone\",\"tasks\":9,\"total\":{\"num_requests\":9},"
+                                + "\"workers\":[{\"id\":\"w1\"," + exited.formatted("null") + "},"
+                                + "{\"id\":\"w2\"," + exited.formatted("0.0") + "}]}")
+                .forEach(line -> collector.accept(ReporterEvents.parse(line).orElseThrow()));
+
+        // when
+        LoadTestResult result = collector.result("lt-1", "local", 0);
+
+        // then
+        assertThat(result.load())
+                .isEqualTo(new LoadRan(7, 10.0, "http://127.0.0.1:9", null, false, 7, 1.3, "workers_gone", 9L));
+        assertThat(result.workers()).allSatisfy(w -> {
+            assertThat(w.exitCode()).isEqualTo(3);
+            assertThat(w.exitCause()).isEqualTo("SystemExit(3) raised in task U.t");
+            assertThat(w.lostAtSeconds()).isEqualTo(1.2);
+            assertThat(w.maxCpuPercent())
+                    .as("Locust's first sample (0) is no measurement")
+                    .isNull();
+        });
+        assertThat(result.warnings())
+                .contains("Locust worker w1 exited with code 3 1.2 s into the test: SystemExit(3)"
+                        + " raised in task U.t.");
     }
 
     @Test

@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +146,54 @@ class LoadTestRunnerTest {
         assertThat(outcome.verdict().decisive()).hasValueSatisfying(rail -> assertThat(rail.message())
                 .contains("the test ran 4 s of the planned 10 s because every worker stopped answering the master"));
         assertThat(outcome.result().warnings()).anyMatch(w -> w.contains("every worker stopped sending heartbeats"));
+    }
+
+    /** A clock that stands still until started, then moves one second each time it is read. */
+    static final class SteppingClock extends Clock {
+        final AtomicBoolean moving = new AtomicBoolean();
+        final AtomicInteger reads = new AtomicInteger();
+        private final Instant start = Instant.parse("2026-12-03T08:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return moving.get() ? start.plusSeconds(reads.incrementAndGet()) : start;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void shouldNotRepeatTheLastProgressLineOnceTheTestHasStopped() throws Exception {
+        // given: the snapshots arrive, then the master takes a while (in clock time: several progress periods) to end
+        List<String> lines = recordedRun();
+        SteppingClock clock = new SteppingClock();
+        ScriptedBackend backend = new ScriptedBackend(0, events -> {
+            lines.stream().filter(line -> !line.contains("\"event\":\"final\"")).forEach(l -> events.line("master", l));
+            clock.moving.set(true);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (clock.reads.get() < 45 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the runner has read the clock through four 10-s progress periods
+            }
+            lines.stream().filter(line -> line.contains("\"event\":\"final\"")).forEach(l -> events.line("master", l));
+        });
+
+        // when
+        new LoadTestRunner(backend, console::add, new ThresholdEvaluation(), clock)
+                .run(spec(2, "30s"), dir, Optional.empty());
+
+        // then
+        assertThat(clock.reads.get()).isGreaterThanOrEqualTo(45);
+        assertThat(console.stream().filter(line -> line.contains("  users 4/4  workers 2/2  ")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).startsWith("[loadtest] 0:07 "));
     }
 
     @Test

@@ -99,7 +99,8 @@ class GuardRailsTest {
         return new ExceptionEntry(
                 count,
                 message,
-                "Traceback (most recent call last):\n  File \"/usr/lib/locust/user/task.py\", line 513, in execute_task\n"
+                "Traceback (most recent call last):\n  File \"/venv/lib/python3.11/site-packages/locust/user/task.py\","
+                        + " line 513, in execute_task\n"
                         + "  File \"/tmp/lt/hostile_raising_task.py\", line 12, in fast_then_raise\n",
                 List.of("w1"));
     }
@@ -299,6 +300,18 @@ class GuardRailsTest {
         assertThat(strict.outcomes()).singleElement().satisfies(o -> assertThat(o.message())
                 .isEqualTo("exceptions is 3, breaching == 0"));
         assertThat(judge(someRaised, "exceptions < 2 unstable").status()).isEqualTo(VerdictStatus.UNSTABLE);
+    }
+
+    @Test
+    void shouldNameWhereUserCodeRaisedNotLocustsOwnFrames() {
+        assertThat(
+                        RailText.where(
+                                "  File \"/app/shop/locustfile.py\", line 7, in checkout\n"
+                                        + "  File \"/usr/lib/python3/dist-packages/locust/user/task.py\", line 502, in get_next_task\n"))
+                .isEqualTo(" in checkout (locustfile.py:7)");
+        assertThat(RailText.where(
+                        "  File \"/venv/lib/python3.11/site-packages/locust/user/task.py\", line 502, in run"))
+                .isEmpty();
     }
 
     @Test

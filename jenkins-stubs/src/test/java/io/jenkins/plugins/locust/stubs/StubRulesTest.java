@@ -247,6 +247,11 @@ class StubRulesTest {
                             Set.of("java.io.IOException", "java.lang.Exception", "org.kohsuke.stapler.HttpResponse"))),
             Map.entry("hudson.util.FormValidation$Kind", new Real("enum", Set.of())),
             Map.entry("jenkins.YesNoMaybe", new Real("enum", Set.of())),
+            Map.entry("jenkins.model.RunAction2", new Real("interface", Set.of("hudson.model.Action"))),
+            Map.entry("jenkins.tasks.SimpleBuildStep", new Real("interface", Set.of("hudson.tasks.BuildStep"))),
+            Map.entry(
+                    "jenkins.tasks.SimpleBuildStep$LastBuildAction",
+                    new Real("interface", Set.of("hudson.model.Action"))),
             Map.entry(
                     "jenkins.model.Jenkins",
                     new Real(
@@ -289,6 +294,10 @@ class StubRulesTest {
             Map.entry("org.kohsuke.stapler.AncestorInPath", new Real("annotation", Set.of())),
             Map.entry("org.kohsuke.stapler.DataBoundConstructor", new Real("annotation", Set.of())),
             Map.entry("org.kohsuke.stapler.DataBoundSetter", new Real("annotation", Set.of())),
+            Map.entry("org.kohsuke.stapler.HttpResponse", new Real("interface", Set.of())),
+            Map.entry(
+                    "org.kohsuke.stapler.StaplerResponse2",
+                    new Real("interface", Set.of("jakarta.servlet.http.HttpServletResponse"))),
             Map.entry("org.kohsuke.stapler.QueryParameter", new Real("annotation", Set.of())),
             Map.entry("org.kohsuke.stapler.verb.POST", new Real("annotation", Set.of()))));
 

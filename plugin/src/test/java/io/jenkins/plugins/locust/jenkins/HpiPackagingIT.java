@@ -148,7 +148,9 @@ class HpiPackagingIT {
                 .containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114")
                 // the versions the credentials stubs mirror (jenkins-stubs/, first line of each file)
                 .containsEntry("credentials", "1502.v5c95e620ddfe")
-                .containsEntry("plain-credentials", "199.v9f8e1f741799");
+                .containsEntry("plain-credentials", "199.v9f8e1f741799")
+                // the report pages load ECharts 6 from echarts-api (its Java 17 line)
+                .containsEntry("echarts-api", "6.0.0-1247.vf3e35a_c1813f");
     }
 
     @Test

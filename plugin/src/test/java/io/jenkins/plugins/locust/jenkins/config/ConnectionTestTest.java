@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Test connection" from the cluster form to an API server over HTTP with the real fabric8 client. The API server is
- * fabric8's expectation server: the test control plane (a real kube-apiserver) is not part of this build yet, and
- * the expectation server lets a test deny chosen verbs. Core's PreflightTest covers the checks themselves.
+ * "Test connection" from the cluster form to an API server over HTTP with the real fabric8 client, fast: fabric8's
+ * expectation server stands in for the API server because it lets one test deny chosen verbs and answer canned
+ * versions. ConnectionTestIT runs the same button against the real test control plane.
  */
 class ConnectionTestTest {
     private static final String SECRET = "t0k3n-s3cr3t";
