@@ -82,8 +82,8 @@ class KubernetesScaleIT {
         assertThat(List.of(hundred, fiveHundred))
                 .allSatisfy(m -> assertThat(m.backendThreads()).isLessThanOrEqualTo(maxFollowed + 2));
         assertThat(fiveHundred.backendThreads()).isLessThanOrEqualTo(hundred.backendThreads());
-        // OkHttp's threads serve every client in this JVM (the test kubelet's too): a few more streams at most
-        assertThat(fiveHundred.httpThreads()).isLessThanOrEqualTo(hundred.httpThreads() + 4);
+        // OkHttp's threads are only printed: its pool serves every client in this JVM, and the test kubelet's clients
+        // (status patches and log streams of every pod) grow with the pods by design, so they say nothing of the run.
     }
 
     /** One run of {@code workers} fake workers: launch to gate, then cleanup; prints what it measured. */

@@ -49,7 +49,8 @@ final class LocalRunFixture implements AutoCloseable {
     static List<ProcessHandle> locustProcesses() {
         try (Stream<ProcessHandle> all = ProcessHandle.current().descendants()) {
             return all.filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().orElse("").contains("locust"))
+                    // "-m locust": the test control plane's binaries live under ~/.cache/locust-load-test/ too
+                    .filter(p -> p.info().commandLine().orElse("").contains(" -m locust"))
                     .toList();
         }
     }
