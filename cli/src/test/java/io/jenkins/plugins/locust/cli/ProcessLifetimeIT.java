@@ -111,7 +111,7 @@ class ProcessLifetimeIT {
 
     List<Path> runFolders() throws IOException {
         List<Path> folders = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "loadtest-lt-*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "loadtest-run-*")) {
             entries.forEach(folders::add);
         }
         return folders;

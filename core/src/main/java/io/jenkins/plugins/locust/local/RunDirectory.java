@@ -14,12 +14,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A local run's temporary folder ({@code loadtest-<run id>-…} in java.io.tmpdir) with the run's files and an owner
+ * A local run's temporary folder ({@code loadtest-run-<run id>-…} in java.io.tmpdir) with the run's files and an owner
  * file naming the JVM that runs it (pid and start time, so a reused pid is not taken for the owner). When that JVM
  * died without cleaning up, {@link LocalSweeper} recognises the folder as stale.
  */
 final class RunDirectory {
-    static final String PREFIX = "loadtest-lt-";
+    /** Every run folder starts with it, whatever the run id looks like, so the sweeper finds them all. */
+    static final String PREFIX = "loadtest-run-";
     /** Hidden, so that RunFiles never ships a user's file of that name. */
     static final String OWNER_FILE = ".loadtest-owner";
     /** Start times are computed from clock ticks: allow rounding, not a different process. */
@@ -31,7 +32,7 @@ final class RunDirectory {
     static Path create(RunRequest request) throws LoadTestException {
         Path workDir = null;
         try {
-            workDir = Files.createTempDirectory(tempRoot(), "loadtest-" + request.runId() + "-");
+            workDir = Files.createTempDirectory(tempRoot(), PREFIX + request.runId() + "-");
             Files.writeString(workDir.resolve(OWNER_FILE), owner(ProcessHandle.current()), StandardCharsets.UTF_8);
             for (Map.Entry<String, byte[]> file : request.files().entrySet()) {
                 Path target = workDir.resolve(file.getKey()).normalize();

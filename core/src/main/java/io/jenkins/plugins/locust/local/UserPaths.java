@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Shows the user's own script folder where Locust prints the run's temporary copy of it, so a traceback such as
- * {@code File "/tmp/loadtest-lt-…/locustfile.py", line 7} names the file the user can open.
+ * {@code File "/tmp/loadtest-run-…/locustfile.py", line 7} names the file the user can open.
  */
 final class UserPaths implements BackendEvents {
     private final BackendEvents events;

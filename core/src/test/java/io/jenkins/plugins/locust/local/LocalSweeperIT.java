@@ -141,7 +141,7 @@ class LocalSweeperIT {
         Path dir = RunDirectory.create(new RunRequest("lt-owner", spec, Map.of("locustfile.py", new byte[0])));
         try {
             // then
-            assertThat(dir.getFileName().toString()).startsWith(RunDirectory.PREFIX + "owner-");
+            assertThat(dir.getFileName().toString()).startsWith(RunDirectory.PREFIX + "lt-owner-");
             assertThat(RunDirectory.ownerAlive(dir)).contains(true);
         } finally {
             RunDirectory.delete(dir);
