@@ -9,7 +9,7 @@ APT_PACKAGES := python3-locust chromium
 ECHARTS_VERSION := 6.0.0
 ECHARTS_JS := $(HOME)/.cache/locust-load-test/echarts-$(ECHARTS_VERSION)/echarts.min.js
 
-.PHONY: demo test venv system-packages kube build cli clean
+.PHONY: demo test bench venv system-packages kube build cli clean
 
 venv: $(VENV)/.installed
 
@@ -50,6 +50,23 @@ kube:
 
 test: venv system-packages kube $(ECHARTS_JS)
 	$(MVNW) verify -Dkube.bin="$(KUBE_BIN)"
+
+# The figures of docs/performance.md, printed as one table; not part of `make test` (about 10 minutes, and it loads the
+# machine: run nothing else meanwhile). Every step writes $(BENCH_OUT)/figure-<N>*.json; a missed goal is printed, not
+# failed. Figures 4-6: JMH and friends in the bench module (only in the reactor with -Pbench). Figure 7: the
+# Kubernetes scale IT on the real control plane. Figures 1-3 and 8: real Locust against Debian's nginx on loopback.
+BENCH_OUT := target/bench
+BENCH_LOAD := tools/bench/load_bench.py
+
+bench: venv system-packages kube $(CLI_JAR)
+	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)
+	$(MVNW) -q -Pbench -pl bench -am -DskipTests package
+	java -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" io.jenkins.plugins.locust.bench.BenchMain $(BENCH_OUT)
+	$(MVNW) -q -pl core failsafe:integration-test failsafe:verify -Dit.test=KubernetesScaleIT \
+	  -Dkube.bin="$(KUBE_BIN)" -Dbench.out="$(abspath $(BENCH_OUT))"
+	@if [ -f $(BENCH_LOAD) ]; then $(PY) $(BENCH_LOAD) --out $(BENCH_OUT); \
+	else echo "$(BENCH_LOAD) is not there yet: figures 1, 2, 3 and 8 skipped"; fi
+	@python3 tools/bench/table.py $(BENCH_OUT)
 
 demo: venv $(CLI_JAR)
 	@bash examples/demo.sh
