@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.bench;
 import io.jenkins.plugins.locust.jenkins.actions.BuildXmlFootprint;
 import io.jenkins.plugins.locust.report.ReportWriter;
 import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.testing.BenchFigure;
 import io.jenkins.plugins.locust.threshold.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ public final class BenchMain {
             throws IOException {
         List<Double> sorted = scores.stream().sorted().toList();
         double median = median(sorted);
-        new Figure(
+        new BenchFigure(
                         id,
                         name,
                         round(median),
@@ -136,7 +137,7 @@ public final class BenchMain {
                         peakMiB)
                 : "did not complete: exit " + exit + ", last output: "
                         + output.substring(Math.max(0, output.length() - 400)).strip();
-        new Figure(
+        new BenchFigure(
                         "4-xmx64m",
                         "figure 4's workload with -Xmx64m: peak heap",
                         round(peakMiB),
@@ -155,7 +156,7 @@ public final class BenchMain {
         Path folder = scratch.resolve("run");
         Verdict verdict = pipeline.report(result, folder);
         int xml = BuildXmlFootprint.bytes(scratch.resolve("jenkins"), result, verdict);
-        new Figure(
+        new BenchFigure(
                         "6-build-xml",
                         "bytes LoadTestBuildAction adds to build.xml",
                         xml,
@@ -169,7 +170,7 @@ public final class BenchMain {
                                 + " thresholds, written by XStream 1.4.21 as LoadTestBuildActionTest does")
                 .write(out);
         long json = Files.size(folder.resolve(ReportWriter.RESULT));
-        new Figure(
+        new BenchFigure(
                         "6-result-json",
                         "result.json of figure 4's 1 h run",
                         round(json / 1024.0),

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.locust.kubernetes.testcluster.LocalCommand.ContainerConfigException;
 import io.jenkins.plugins.locust.kubernetes.testcluster.PodSetup.MountException;
 import java.io.BufferedReader;
@@ -94,8 +95,8 @@ final class PodRunner {
         }
         try {
             Files.createDirectories(podDir.resolve("home"));
-            Map<String, Path> mounts = PodSetup.mount(kubelet.client(), pod, container, podDir);
-            Map<String, String> env = PodSetup.env(kubelet.client(), pod, container);
+            Map<String, Path> mounts = retried(() -> PodSetup.mount(kubelet.client(), pod, container, podDir));
+            Map<String, String> env = retried(() -> PodSetup.env(kubelet.client(), pod, container));
             LocalCommand command = LocalCommand.of(
                     pod,
                     container,
@@ -122,6 +123,33 @@ final class PodRunner {
             kubelet.event(pod, "Failed", "Error: " + e.getMessage());
         } catch (IOException e) {
             status(s -> PodStatuses.waiting(s, container.getName(), image, "RunContainerError", e.getMessage()));
+        }
+    }
+
+    private interface Setup<T> {
+        T get() throws IOException, MountException, ContainerConfigException;
+    }
+
+    /**
+     * A real kubelet retries a volume or an env source it could not read (e.g. hundreds of pods starting at once keep
+     * the API server too busy to answer within the client's timeout); a pod that never starts would fail the run.
+     */
+    private <T> T retried(Setup<T> setup) throws IOException, MountException, ContainerConfigException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return setup.get();
+            } catch (KubernetesClientException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the API server did not answer the pod's setup for 60 s", e);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while retrying the pod's setup", interrupted);
+                }
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.locust.bench;
+package io.jenkins.plugins.locust.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row of the bench table, written as {@code figure-<id>.json} for tools/bench/table.py (the contract every figure
- * of {@code make bench} follows, Python and Java alike).
+ * One row of the {@code make bench} table (docs/performance.md), written as {@code figure-<id>.json} for
+ * tools/bench/table.py: the contract every figure follows, Python and Java alike.
  *
  * @param id the figure number, with a row suffix where a figure has several ({@code 4}, {@code 5-trend})
  * @param met whether the goal is met, null when the figure has no pass mark
  */
-public record Figure(
+public record BenchFigure(
         String id,
         String name,
         double value,
