@@ -139,6 +139,7 @@ class KubernetesScaleIT {
         long gate;
         long retained;
         long podBytes;
+        long managedFieldsBytes;
         RunHandle run = fixture.backend().start(new RunRequest(runId, spec, KubernetesFixture.files(spec)), events);
         long callerAllocated = THREADS.getCurrentThreadAllocatedBytes() - callerBefore;
         try (run) {
@@ -156,6 +157,8 @@ class KubernetesScaleIT {
             // what one worker's Pod object (the engine keeps the latest of each worker) holds on the heap
             List<Pod> probe = fixture.cluster.pods("worker");
             podBytes = (heapAfterGc() - atGate) / Math.max(1, probe.size());
+            probe.forEach(pod -> pod.getMetadata().setManagedFields(null));
+            managedFieldsBytes = podBytes - (heapAfterGc() - atGate) / Math.max(1, probe.size());
             assertThat(probe).hasSize(workers);
             assertThat(run.masterExit().get(60, TimeUnit.SECONDS)).isZero();
             sampleThreads(backendThreads, httpThreads, engineAllocated);
@@ -178,7 +181,8 @@ class KubernetesScaleIT {
                         + engineAllocated.values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum(),
-                podBytes);
+                podBytes,
+                managedFieldsBytes);
         System.out.printf(
                 Locale.ROOT,
                 "%d workers on the real control plane: launch+gate %d ms, close %d ms (+%d ms until the cluster"
