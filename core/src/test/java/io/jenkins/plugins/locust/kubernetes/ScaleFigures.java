@@ -49,7 +49,8 @@ final class ScaleFigures {
                             null,
                             String.format(
                                     Locale.ROOT,
-                                    "medians: close %.1f s, %.0f API calls by the run, engine threads %.0f,"
+                                    "medians: close (the run's close(): deletion and stop) %.1f s, %.0f API"
+                                            + " calls by the run, engine threads %.0f,"
                                             + " OkHttp threads %.0f (shared with the test kubelet)",
                                     median(runs, Measured::cleanupMillis) / 1000.0,
                                     median(runs, Measured::apiCalls),
@@ -98,7 +99,8 @@ final class ScaleFigures {
                                 "engine threads' allocation, medians: 100 workers %.1f MiB, 500 workers %.1f MiB"
                                         + " (×%.1f); heap retained at the gate after a full GC (whole test JVM,"
                                         + " in-JVM test kubelet included): 100 workers %.1f MiB, 500 workers"
-                                        + " %.1f MiB; one worker Pod object holds %.1f KiB (managedFields %.1f KiB of it),"
+                                        + " %.1f MiB; one worker Pod object holds %.1f KiB (managedFields %.1f KiB"
+                                        + " of it),"
                                         + " and the engine's pod"
                                         + " informer caches each pod of the run (fabric8 keeps whole objects): %.1f MiB"
                                         + " more at 500 workers than at 100",
