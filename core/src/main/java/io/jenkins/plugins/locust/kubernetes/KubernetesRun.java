@@ -152,10 +152,13 @@ final class KubernetesRun implements RunHandle {
 
     private void inform() throws LoadTestException {
         try {
-            informer = client.pods()
+            // what inform(handler) does, with a cache that drops what the engine never reads
+            SharedIndexInformer<Pod> watching = client.pods()
                     .inNamespace(namespace)
                     .withLabel(RunNames.RUN_ID_LABEL, runId)
-                    .inform(new ResourceEventHandler<>() {
+                    .runnableInformer(0);
+            watching.itemStore(new LeanPodStore());
+            informer = watching.addEventHandler(new ResourceEventHandler<>() {
                         @Override
                         public void onAdd(Pod pod) {
                             changed(pod);
@@ -170,7 +173,8 @@ final class KubernetesRun implements RunHandle {
                         public void onDelete(Pod pod, boolean finalStateUnknown) {
                             deleted(pod);
                         }
-                    });
+                    })
+                    .run();
         } catch (KubernetesClientException e) {
             throw new LoadTestException(KubernetesErrors.describe(e, "watch the run's pods", namespace), e);
         }
