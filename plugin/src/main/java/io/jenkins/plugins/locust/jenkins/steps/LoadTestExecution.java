@@ -192,9 +192,11 @@ public final class LoadTestExecution extends StepExecution {
                                 + (cluster == null ? "" : " (cluster " + cluster + ")") + ": " + parameters.describe()
                                 + (env == null || env.isEmpty() ? "" : ", env names=" + envNames()));
                 VerdictStatus status = body.run(context);
+                runner = null; // the status says the verdict alone once the step completes, not the last progress
                 phase = "finished: " + status;
                 complete(context, status);
             } catch (Throwable t) { // an Error too: an uncompleted step would hang the build
+                runner = null;
                 phase = "failed";
                 context.onFailure(failure(t));
             }
