@@ -1,9 +1,7 @@
 package io.jenkins.plugins.locust.page;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.locust.threshold.OutcomeStatus;
-import io.jenkins.plugins.locust.threshold.Severity;
+import io.jenkins.plugins.locust.report.VerdictJson;
 import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
 import io.jenkins.plugins.locust.trend.RunSummary;
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,18 +32,8 @@ public final class PageFiles {
 
     /** The thresholds and guard rails of a written page, as outcomes (for comparing two builds). */
     public static List<ThresholdOutcome> thresholds(Path folder) throws IOException {
-        JsonNode rows = MAPPER.readTree(folder.resolve(PAGE).toFile()).path("thresholds");
-        List<ThresholdOutcome> outcomes = new ArrayList<>();
-        for (JsonNode row : rows) {
-            outcomes.add(new ThresholdOutcome(
-                    row.path("expression").asText(),
-                    row.path("actual").isNull() ? null : row.path("actual").asText(null),
-                    row.path("limit").isNull() ? null : row.path("limit").asText(null),
-                    OutcomeStatus.valueOf(row.path("status").asText()),
-                    Severity.valueOf(row.path("severity").asText()),
-                    row.path("message").asText("")));
-        }
-        return outcomes;
+        return VerdictJson.outcomes(
+                MAPPER.readTree(folder.resolve(PAGE).toFile()).path("thresholds"));
     }
 
     /** The summary as build.xml keeps it. */

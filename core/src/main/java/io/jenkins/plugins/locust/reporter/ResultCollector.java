@@ -117,6 +117,11 @@ public final class ResultCollector {
         return last != null;
     }
 
+    /** The snapshots from the {@code from}-th on (0-based), for a listener that follows the time series. */
+    public synchronized List<Snapshot> timelineFrom(int from) {
+        return from >= timeline.size() ? List.of() : List.copyOf(timeline.subList(from, timeline.size()));
+    }
+
     public synchronized Optional<Snapshot> latestSnapshot() {
         return timeline.isEmpty() ? Optional.empty() : Optional.of(timeline.get(timeline.size() - 1));
     }

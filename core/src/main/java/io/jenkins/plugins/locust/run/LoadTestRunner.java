@@ -247,17 +247,21 @@ public final class LoadTestRunner {
                         .plus(END_MARGIN);
         Instant nextProgress = clock.instant().plus(PROGRESS_EVERY);
         Snapshot printed = null;
+        int delivered = 0;
         boolean abortAnnounced = false;
         boolean stopped = false;
         while (true) {
             try {
-                return handle.masterExit().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                Integer exit = handle.masterExit().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                deliver(collector, delivered);
+                return exit;
             } catch (TimeoutException e) {
                 // still running
             } catch (ExecutionException e) {
                 throw new LoadTestException("Lost track of the Locust master: " + e.getCause(), e.getCause());
             }
             failFast(handle, collector, console);
+            delivered = deliver(collector, delivered);
             Optional<ReporterEvent.Abort> abort = collector.abort();
             if (abort.isPresent() && !abortAnnounced) {
                 abortAnnounced = true;
@@ -284,6 +288,16 @@ public final class LoadTestRunner {
                         + tail(console));
             }
         }
+    }
+
+    /** Passes the listener the snapshots it has not had yet; returns how many it has had now. */
+    private int deliver(ResultCollector collector, int delivered) {
+        int count = delivered;
+        for (Snapshot point : collector.timelineFrom(delivered)) {
+            listener.snapshot(point);
+            count++;
+        }
+        return count;
     }
 
     /** Ends the wait at once for a fatal backend fault or a reporter that refused to run. */

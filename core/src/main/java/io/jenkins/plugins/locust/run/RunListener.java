@@ -1,5 +1,7 @@
 package io.jenkins.plugins.locust.run;
 
+import io.jenkins.plugins.locust.result.Snapshot;
+
 /** The user's console: the build log in Jenkins, stderr in the CLI. Lines arrive already formatted. */
 @FunctionalInterface
 public interface RunListener {
@@ -11,4 +13,10 @@ public interface RunListener {
      * gate; not called for a resumed run (its state is already known).
      */
     default void started(ResumeState state) {}
+
+    /**
+     * A new point of the reporter's time series (every 2 s while the test runs), in order, on the runner's thread: what
+     * a live view draws. A resumed run passes the points replayed from the master's output too.
+     */
+    default void snapshot(Snapshot snapshot) {}
 }

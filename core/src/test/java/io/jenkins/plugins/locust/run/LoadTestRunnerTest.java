@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.locust.result.Snapshot;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import io.jenkins.plugins.locust.threshold.OutcomeStatus;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -123,6 +125,31 @@ class LoadTestRunnerTest {
                 .contains("[master] [2026-11-29] vm/INFO/locust.main: Starting Locust 2.47.0")
                 .anyMatch(line -> line.startsWith("[loadtest] All 2 workers connected"))
                 .noneMatch(line -> line.contains("##loadtest:"));
+    }
+
+    @Test
+    void shouldPassTheListenerEverySnapshotOnceInOrder() throws Exception {
+        // given a recorded run, and a listener that keeps the snapshots it is given
+        List<String> lines = recordedRun();
+        ScriptedBackend backend = new ScriptedBackend(0, events -> lines.forEach(line -> events.line("master", line)));
+        List<Snapshot> live = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void println(String line) {
+                console.add(line);
+            }
+
+            @Override
+            public void snapshot(Snapshot snapshot) {
+                live.add(snapshot);
+            }
+        };
+
+        // when
+        RunOutcome outcome = new LoadTestRunner(backend, listener).run(spec(2, "30s"), dir, Optional.empty());
+
+        // then the live view saw the result's time series
+        assertThat(live).isNotEmpty().isEqualTo(outcome.result().timeline());
     }
 
     @Test
