@@ -39,6 +39,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    /** The result so far: null while the build runs and nothing set one. */
+    @CheckForNull
+    public Result getResult() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("stub");
     }

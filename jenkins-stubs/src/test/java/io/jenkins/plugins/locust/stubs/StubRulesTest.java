@@ -139,6 +139,37 @@ class StubRulesTest {
                     "hudson.FilePath$FileCallable",
                     new Real("interface", Set.of("java.io.Serializable", "org.jenkinsci.remoting.RoleSensitive"))),
             Map.entry("hudson.remoting.VirtualChannel", new Real("interface", Set.of())),
+            Map.entry(
+                    "hudson.remoting.RemoteOutputStream",
+                    new Real(
+                            "final class",
+                            Set.of(
+                                    "java.io.OutputStream",
+                                    "java.io.Closeable",
+                                    "java.io.Flushable",
+                                    "java.lang.AutoCloseable",
+                                    "org.jenkinsci.remoting.SerializableOnlyOverRemoting",
+                                    "java.io.Serializable"))),
+            Map.entry(
+                    "org.jenkinsci.plugins.workflow.graph.FlowNode",
+                    new Real(
+                            "abstract class",
+                            Set.of(
+                                    "hudson.model.Actionable",
+                                    "hudson.model.AbstractModelObject",
+                                    "hudson.model.Saveable",
+                                    "hudson.search.SearchableModelObject",
+                                    "hudson.model.ModelObject",
+                                    "hudson.search.SearchItem",
+                                    "jenkins.model.ModelObjectWithContextMenu"))),
+            Map.entry(
+                    "org.jenkinsci.plugins.workflow.actions.WarningAction",
+                    new Real(
+                            "class",
+                            Set.of(
+                                    "org.jenkinsci.plugins.workflow.actions.PersistentAction",
+                                    "hudson.model.Action",
+                                    "hudson.model.ModelObject"))),
             Map.entry("hudson.security.ACL", new Real("abstract class", Set.of())),
             Map.entry("hudson.security.ACLContext", new Real("class", Set.of("java.lang.AutoCloseable"))),
             Map.entry(
@@ -311,6 +342,7 @@ class StubRulesTest {
             Map.entry("hudson.model.Descriptor", Set.of()),
             Map.entry("hudson.model.Job", Set.of("isBuildable", "_getRuns", "removeRun", "getAllJobs")),
             Map.entry("hudson.model.Run", Set.of()),
+            Map.entry("org.jenkinsci.plugins.workflow.graph.FlowNode", Set.of("getTypeDisplayName")),
             Map.entry("hudson.security.ACL", Set.of()),
             Map.entry("hudson.util.FormValidation", Set.of("renderHtml")),
             Map.entry("jenkins.model.GlobalConfiguration", Set.of()),

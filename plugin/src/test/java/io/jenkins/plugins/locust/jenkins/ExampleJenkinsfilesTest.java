@@ -3,11 +3,19 @@ package io.jenkins.plugins.locust.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.locust.jenkins.steps.LoadTestStep;
+import io.jenkins.plugins.locust.page.StepResultMap;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
+import io.jenkins.plugins.locust.threshold.Severity;
+import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
+import io.jenkins.plugins.locust.threshold.Verdict;
+import io.jenkins.plugins.locust.threshold.VerdictStatus;
+import io.jenkins.plugins.locust.trend.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -43,6 +51,34 @@ class ExampleJenkinsfilesTest {
                         .containsAll(arguments);
             }
         }
+    }
+
+    @Test
+    void shouldReadOnlyKeysOfTheMapTheStepReturnsInTheCanaryExample() throws IOException {
+        // given the keys of a returned map and of its threshold rows
+        Verdict verdict = new Verdict(
+                VerdictStatus.PASSED,
+                List.of(new ThresholdOutcome(
+                        "p95 < 1s", "1 ms", "< 1 s", OutcomeStatus.PASSED, Severity.FAILURE, "ok")));
+        RunSummary summary = new RunSummary(1, "PASSED", 10, 0, 0, 5, 1, 2, 3, 2, 1, 1, 1, 0, 0, 0);
+        Map<String, Object> map = StepResultMap.of(summary, verdict, "job/x/1/locust/");
+        Set<String> rowKeys = ((Map<?, ?>) ((List<?>) map.get("thresholds")).get(0))
+                .keySet().stream().map(String::valueOf).collect(Collectors.toSet());
+
+        // when
+        String canary = Files.readString(examplesFolder().resolve("Jenkinsfile.canary"));
+
+        // then every r.key and it.key it reads is there
+        assertThat(keysRead(canary, "r")).isNotEmpty().isSubsetOf(map.keySet());
+        assertThat(keysRead(canary, "it")).isNotEmpty().isSubsetOf(rowKeys);
+    }
+
+    private static Set<String> keysRead(String script, String variable) {
+        return Pattern.compile("\\b" + variable + "\\.(\\w+)")
+                .matcher(script)
+                .results()
+                .map(m -> m.group(1))
+                .collect(Collectors.toSet());
     }
 
     @Test

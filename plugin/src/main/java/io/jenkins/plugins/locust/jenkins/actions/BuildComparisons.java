@@ -55,7 +55,7 @@ final class BuildComparisons {
         return Optional.empty();
     }
 
-    private static ComparisonBuilder.Side side(LoadTestBuildAction action) throws IOException {
+    static ComparisonBuilder.Side side(LoadTestBuildAction action) throws IOException {
         Path folder = action.getFolder();
         return new ComparisonBuilder.Side(
                 action.getRun().getNumber(),

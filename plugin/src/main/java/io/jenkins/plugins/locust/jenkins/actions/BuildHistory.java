@@ -42,7 +42,7 @@ final class BuildHistory {
     }
 
     /** This build's load test of the same URL name in another build of the job, if that build ran one. */
-    static Optional<LoadTestBuildAction> sameReport(Run<?, ?> build, String urlName) {
+    public static Optional<LoadTestBuildAction> sameReport(Run<?, ?> build, String urlName) {
         if (build == null) {
             return Optional.empty();
         }

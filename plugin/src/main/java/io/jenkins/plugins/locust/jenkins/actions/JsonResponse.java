@@ -8,7 +8,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /** A JSON document for the pages' scripts (fetched, never inlined: Jenkins' CSP forbids inline scripts). */
-final class JsonResponse implements HttpResponse {
+public final class JsonResponse implements HttpResponse {
     private final int status;
     private final byte[] body;
 
@@ -28,11 +28,11 @@ final class JsonResponse implements HttpResponse {
                 "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String body() {
+    public String body() {
         return new String(body, StandardCharsets.UTF_8);
     }
 

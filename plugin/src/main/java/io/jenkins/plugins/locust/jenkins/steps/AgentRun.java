@@ -1,9 +1,14 @@
 package io.jenkins.plugins.locust.jenkins.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import hudson.remoting.RemoteOutputStream;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.locust.local.LocalBackend;
+import io.jenkins.plugins.locust.result.LoadTestResult;
+import io.jenkins.plugins.locust.result.ResultJson;
+import io.jenkins.plugins.locust.result.Snapshot;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.LoadTestRunner;
 import io.jenkins.plugins.locust.run.LocustInstallation;
@@ -11,9 +16,11 @@ import io.jenkins.plugins.locust.run.RunOutcome;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +50,27 @@ final class AgentRun extends MasterToSlaveFileCallable<AgentRun.Outcome> {
     private final HashMap<String, String> buildEnv;
     private final String runId;
     private final TaskListener listener;
+    /** The baseline build's result.json, for relative thresholds; null without a baseline. */
+    @CheckForNull
+    private final String baseline;
+    /** Where the reporter's snapshots go, one line each: back to the controller's live view. */
+    private final RemoteOutputStream live;
 
     AgentRun(
             StepParameters parameters,
             List<String> env,
             Map<String, String> buildEnv,
             String runId,
-            TaskListener listener) {
+            TaskListener listener,
+            @CheckForNull String baseline,
+            RemoteOutputStream live) {
         this.parameters = parameters;
         this.env = new ArrayList<>(env);
         this.buildEnv = new HashMap<>(buildEnv);
         this.runId = runId;
         this.listener = listener;
+        this.baseline = baseline;
+        this.live = live;
     }
 
     /** The verdict and the run's report files (result.json, report.html, junit.xml, Locust's CSV files). */
@@ -96,13 +112,29 @@ final class AgentRun extends MasterToSlaveFileCallable<AgentRun.Outcome> {
                 throw new AbortException("loadTest: " + locust.describeProblem() + " In a Pipeline: withEnv(['"
                         + LocustInstallation.PYTHON_ENV + "=/path/to/python']).");
             }
-            RunOutcome outcome = new LoadTestRunner(new LocalBackend(locust), listener.getLogger()::println)
-                    .run(runId, spec, outDir, Optional.empty());
+            Optional<LoadTestResult> base = baseline == null
+                    ? Optional.empty()
+                    : Optional.of(ResultJson.read(
+                            new ByteArrayInputStream(baseline.getBytes(StandardCharsets.UTF_8)),
+                            "the baseline build's result.json"));
+            RunOutcome outcome = new LoadTestRunner(
+                            new LocalBackend(locust), new ConsoleAndLive(listener.getLogger(), this::sendLive))
+                    .run(runId, spec, outDir, base);
             return new Outcome(outcome.verdict().status(), reportFiles(outDir));
         } catch (InvalidSpecException | LoadTestException e) {
             throw new AbortException("loadTest: " + e.getMessage());
         } finally {
             delete(outDir);
+        }
+    }
+
+    /** One snapshot to the controller's live view; a lost point costs the live view only, never the run. */
+    private void sendLive(Snapshot snapshot) {
+        try {
+            live.write(LiveFeed.line(snapshot).getBytes(StandardCharsets.UTF_8));
+            live.flush();
+        } catch (IOException e) {
+            // the live view misses a point
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.locust.trend.Baseline;
 import java.util.Optional;
 
 /** Jenkins-free checks behind the step's form validation: each returns the message to show, or empty when fine. */
@@ -37,5 +38,15 @@ final class FieldChecks {
     /** The backend name: empty, {@code kubernetes} or {@code local}. */
     static Optional<String> backend(@CheckForNull String value) {
         return BackendChoice.problem(value);
+    }
+
+    /** The {@code baseline} parameter: previous, lastSuccessful, a build number or none. */
+    static Optional<String> baseline(@CheckForNull String value) {
+        try {
+            Baseline.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

@@ -4,25 +4,30 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.RemoteOutputStream;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.locust.jenkins.actions.LoadTestBuildAction;
+import io.jenkins.plugins.locust.jenkins.actions.LoadTestReports;
+import io.jenkins.plugins.locust.jenkins.actions.ReportNames;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
+import io.jenkins.plugins.locust.reporter.ResultCollector;
+import io.jenkins.plugins.locust.result.ResultJson;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.LoadTestRunner;
 import io.jenkins.plugins.locust.run.ResumeState;
 import io.jenkins.plugins.locust.run.RunIds;
-import io.jenkins.plugins.locust.run.RunListener;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
-import io.jenkins.plugins.locust.threshold.VerdictStatus;
+import io.jenkins.plugins.locust.trend.Baseline;
+import io.jenkins.plugins.locust.trend.ComparisonBuilder;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +76,13 @@ public final class LoadTestExecution extends StepExecution {
     @CheckForNull
     private volatile String phase;
 
+    /** The build action's URL name, once attached: a resumed run finds its action again by it. */
+    @CheckForNull
+    private volatile String report;
+
+    @CheckForNull
+    private transient volatile LoadTestBuildAction action;
+
     /**
      * What a resume needs, once the run's pods exist: backend, cluster name, namespace, run id, start time and
      * deadlines. Saved with the Pipeline as soon as the runner reports it (a plain public class of strings and longs).
@@ -108,6 +120,7 @@ public final class LoadTestExecution extends StepExecution {
     public boolean start() throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
+        baselineChoice(); // a bad value fails the step here, before anything is launched
         BackendChoice.Placement placement = BackendChoice.place(parameters, clusters());
         backend = placement.backend();
         cluster = placement.cluster();
@@ -118,20 +131,31 @@ public final class LoadTestExecution extends StepExecution {
     }
 
     /** The local backend, on the node holding the workspace; reports come back to the build folder. */
-    private VerdictStatus runLocally(StepContext context) throws Exception {
+    private LoadTestReports.Published runLocally(StepContext context) throws Exception {
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = workspace(context);
         // the administrator's limits hold for local runs too: checked here, on a copy, before the agent starts any
         Path staged = outputFolder(context).resolve("workspace");
         workspace.act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
-        clusters().checkQuotas(SpecMapping.toSpec(parameters, staged, env, buildEnv(context)));
-        AgentRun.Outcome outcome = workspace.act(new AgentRun(parameters, env, buildEnv(context), runId, listener));
+        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context));
+        clusters().checkQuotas(spec);
+        LiveFeed feed = feed(spec);
+        LoadTestBuildAction attached = attach(context, feed);
+        Optional<ComparisonBuilder.Side> base = baseline(context, attached);
+        AgentRun.Outcome outcome = workspace.act(new AgentRun(
+                parameters,
+                env,
+                buildEnv(context),
+                runId,
+                listener,
+                base.map(b -> ResultJson.toJson(b.result())).orElse(null),
+                new RemoteOutputStream(feed.sink())));
         outcome.writeTo(outputFolder(context));
-        return outcome.status();
+        return LoadTestReports.complete(attached, base);
     }
 
     /** Kubernetes, launched from the controller: the script is copied from the workspace (any node) first. */
-    private VerdictStatus runOnKubernetes(StepContext context) throws Exception {
+    private LoadTestReports.Published runOnKubernetes(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         Path outDir = outputFolder(context);
@@ -140,29 +164,29 @@ public final class LoadTestExecution extends StepExecution {
         LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context), clusters()::applyDefaults);
         clusters().checkQuotas(spec);
         KubernetesConnection connection = clusters().connect(cluster, run);
+        LiveFeed feed = feed(spec);
+        LoadTestBuildAction attached = attach(context, feed);
+        Optional<ComparisonBuilder.Side> base = baseline(context, attached);
         phase = "launching on Kubernetes (cluster " + cluster + ", run " + runId + ")";
-        LoadTestRunner started = new LoadTestRunner(new KubernetesBackend(connection), new RunListener() {
-            @Override
-            public void println(String line) {
-                listener.getLogger().println(line);
-            }
-
-            @Override
-            public void started(ResumeState facts) {
-                state = facts.withCluster(cluster);
-                phase = "on Kubernetes (cluster " + cluster + ", run " + runId + ")";
-                context.saveState();
-            }
-        });
+        LoadTestRunner started = new LoadTestRunner(
+                new KubernetesBackend(connection), new ConsoleAndLive(listener.getLogger(), feed::accept) {
+                    @Override
+                    public void started(ResumeState facts) {
+                        state = facts.withCluster(cluster);
+                        phase = "on Kubernetes (cluster " + cluster + ", run " + runId + ")";
+                        context.saveState();
+                    }
+                });
         runner = started;
-        return started.run(runId, spec, outDir, Optional.empty()).verdict().status();
+        started.run(runId, spec, outDir, base.map(ComparisonBuilder.Side::result));
+        return LoadTestReports.complete(attached, base);
     }
 
     /**
      * After a controller restart: the cluster is looked up again by name, the run's Jobs are found by their run id,
      * the result is rebuilt from the master's output replayed from its start, and the run is followed to its end.
      */
-    private VerdictStatus resumeOnKubernetes(StepContext context) throws Exception {
+    private LoadTestReports.Published resumeOnKubernetes(StepContext context) throws Exception {
         ResumeState saved = state;
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
@@ -170,16 +194,22 @@ public final class LoadTestExecution extends StepExecution {
         KubernetesConnection connection = clusters().connect(saved.cluster(), run);
         // env is not needed again (the pods have it): the spec gives the workers, durations and thresholds
         LoadTestSpec spec = SpecMapping.toSpec(parameters, outDir.resolve("workspace"), List.of(), Map.of());
-        LoadTestRunner resumed = new LoadTestRunner(new KubernetesBackend(connection), listener.getLogger()::println);
+        LiveFeed feed = feed(spec);
+        LoadTestBuildAction attached = LoadTestReports.reattach(run, report, reportName(), folder(), feed);
+        action = attached;
+        Optional<ComparisonBuilder.Side> base = LoadTestReports.baseline(run, attached.getUrlName(), baselineChoice());
+        LoadTestRunner resumed = new LoadTestRunner(
+                new KubernetesBackend(connection), new ConsoleAndLive(listener.getLogger(), feed::accept));
         runner = resumed;
         phase = "on Kubernetes (cluster " + cluster + ", run " + runId + ", resumed after a restart)";
-        return resumed.resume(saved, spec, outDir, Optional.empty()).verdict().status();
+        resumed.resume(saved, spec, outDir, base.map(ComparisonBuilder.Side::result));
+        return LoadTestReports.complete(attached, base);
     }
 
     /** A run's body on the engine thread: returns the verdict, or throws why there is none. */
     @FunctionalInterface
     interface Body {
-        VerdictStatus run(StepContext context) throws Exception;
+        LoadTestReports.Published run(StepContext context) throws Exception;
     }
 
     private void submit(StepContext context, Body body) {
@@ -191,14 +221,19 @@ public final class LoadTestExecution extends StepExecution {
                         .println("loadTest: run " + runId + " on " + backend
                                 + (cluster == null ? "" : " (cluster " + cluster + ")") + ": " + parameters.describe()
                                 + (env == null || env.isEmpty() ? "" : ", env names=" + envNames()));
-                VerdictStatus status = body.run(context);
+                LoadTestReports.Published published = body.run(context);
                 runner = null; // the status says the verdict alone once the step completes, not the last progress
-                phase = "finished: " + status;
-                complete(context, status);
+                phase = "finished: " + published.verdict().status();
+                StepCompletion.complete(context, published);
             } catch (Throwable t) { // an Error too: an uncompleted step would hang the build
                 runner = null;
                 phase = "failed";
-                context.onFailure(failure(t));
+                Throwable failure = failure(t);
+                LoadTestBuildAction attached = action;
+                if (attached != null) {
+                    attached.fail(String.valueOf(failure.getMessage()));
+                }
+                context.onFailure(failure);
             }
         });
     }
@@ -213,20 +248,6 @@ public final class LoadTestExecution extends StepExecution {
             return new AbortException("loadTest: " + thrown.getMessage());
         }
         return thrown;
-    }
-
-    /** A passed run succeeds; an unstable one marks the build UNSTABLE and goes on; a failed one fails the step. */
-    static void complete(StepContext context, VerdictStatus status) {
-        switch (status) {
-            case PASSED -> context.onSuccess(null);
-            case UNSTABLE -> {
-                context.setResult(Result.UNSTABLE);
-                context.onSuccess(null);
-            }
-            case FAILED ->
-                context.onFailure(
-                        new AbortException("loadTest: thresholds failed (see the verdict above); the build fails"));
-        }
     }
 
     /** Interrupts the run; the engine removes everything it started, then fails the step with {@code cause}. */
@@ -275,6 +296,42 @@ public final class LoadTestExecution extends StepExecution {
         Future<?> running = task;
         boolean active = running != null && !running.isDone();
         return active && (state == null || !BackendChoice.KUBERNETES.equals(backend));
+    }
+
+    private LiveFeed feed(LoadTestSpec spec) {
+        return new LiveFeed(ResultCollector.plannedUsers(spec), spec.expectedWorkers());
+    }
+
+    /** The build action, attached as the test starts, so its page shows the progress. */
+    private LoadTestBuildAction attach(StepContext context, LiveFeed feed) throws Exception {
+        LoadTestBuildAction attached = LoadTestReports.attach(context.get(Run.class), reportName(), folder(), feed);
+        action = attached;
+        report = attached.getUrlName();
+        context.saveState();
+        return attached;
+    }
+
+    private Optional<ComparisonBuilder.Side> baseline(StepContext context, LoadTestBuildAction attached)
+            throws Exception {
+        return LoadTestReports.baseline(context.get(Run.class), attached.getUrlName(), baselineChoice());
+    }
+
+    /** The {@code name} parameter, else the script's file name without {@code .py}. */
+    private String reportName() {
+        String name = parameters.text("name");
+        return name == null || name.isBlank() ? ReportNames.defaultName(parameters.text("script")) : name.strip();
+    }
+
+    private Baseline baselineChoice() throws AbortException {
+        try {
+            return Baseline.parse(parameters.text("baseline"));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("loadTest: " + e.getMessage());
+        }
+    }
+
+    private String folder() {
+        return "locust/" + runId;
     }
 
     /** The parameters this execution keeps (without env). */

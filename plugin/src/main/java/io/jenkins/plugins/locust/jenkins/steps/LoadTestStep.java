@@ -340,6 +340,28 @@ public class LoadTestStep extends Step {
         parameters.put("webUi", webUi ? Boolean.TRUE : null);
     }
 
+    /** The report's name on the build page and in trends; default: the script's file name without {@code .py}. */
+    @CheckForNull
+    public String getName() {
+        return parameters.text("name");
+    }
+
+    @DataBoundSetter
+    public void setName(@CheckForNull String name) {
+        parameters.putText("name", name);
+    }
+
+    /** Which earlier build's same-named report feeds {@code baseline} thresholds and the deltas. */
+    @CheckForNull
+    public String getBaseline() {
+        return parameters.text("baseline");
+    }
+
+    @DataBoundSetter
+    public void setBaseline(@CheckForNull String baseline) {
+        parameters.putText("baseline", baseline);
+    }
+
     @CheckForNull
     public Integer getMaxWorkerLogs() {
         return parameters.integer("maxWorkerLogs");
@@ -422,6 +444,11 @@ public class LoadTestStep extends Step {
         @POST
         public FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, FieldChecks.backend(value));
+        }
+
+        @POST
+        public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, FieldChecks.baseline(value));
         }
 
         /** Validates only for users who may configure the job; others get no answer rather than an error page. */

@@ -36,4 +36,19 @@ class FieldChecksTest {
     void shouldAcceptAnyScriptPath(String value) {
         assertThat(FieldChecks.required("Script", value)).isEmpty();
     }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"previous", "lastSuccessful", "42", "#42", "none"})
+    void shouldAcceptTheBaselineChoices(String value) {
+        assertThat(FieldChecks.baseline(value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "0", "-1", "last"})
+    void shouldNameTheBaselineFieldTheValueAndTheChoices(String value) {
+        assertThat(FieldChecks.baseline(value)).hasValueSatisfying(message -> assertThat(message)
+                .startsWith("baseline: '" + value + "' is not a baseline")
+                .contains("'previous'", "'lastSuccessful'", "'none'"));
+    }
 }

@@ -6,11 +6,15 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
+import io.jenkins.plugins.locust.jenkins.actions.JsonResponse;
+import io.jenkins.plugins.locust.jenkins.actions.LoadTestBuildAction;
+import io.jenkins.plugins.locust.jenkins.actions.ReportNames;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import io.jenkins.plugins.locust.kubernetes.RunNames;
 import io.jenkins.plugins.locust.kubernetes.testcluster.TestCluster;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
 import io.jenkins.plugins.locust.testing.TestTarget;
+import io.jenkins.plugins.locust.trend.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +83,111 @@ class LoadTestExecutionIT {
         assertThat(runFolder(context).resolve("result.json")).isRegularFile();
         assertThat(runFolder(context).resolve("report.html")).isRegularFile();
         assertThat(execution.getStatus()).isEqualTo("finished: UNSTABLE");
+    }
+
+    @Test
+    void shouldShowTheRunLiveOnTheBuildPageThenItsReportAndReturnItsNumbers() throws Exception {
+        // given a named test whose verdict is UNSTABLE (no 10 s run makes a million requests)
+        TestStepContext context = context(python());
+        LoadTestStep step = step("local", "10s", "requests > 1000000 unstable");
+        step.setName("Checkout flow");
+
+        // when
+        execution(context, step, null).start();
+
+        // then the build has the test's action while it runs, and its live data fills with the reporter's snapshots
+        await(() -> !context.run.getActions(LoadTestBuildAction.class).isEmpty(), context);
+        LoadTestBuildAction action =
+                context.run.getActions(LoadTestBuildAction.class).get(0);
+        assertThat(action.getUrlName()).isEqualTo("locust-checkout-flow");
+        await(
+                () -> live(action).contains("\"phase\":\"running\"")
+                        && live(action).contains("\"rps\""),
+                context);
+        assertThat(action.isRunning()).isTrue();
+        assertThat(context.completion).isNotDone();
+
+        // and once it ends: the report, the map the step returns, and the stage marked UNSTABLE
+        assertThat(context.awaitCompletion(DEADLINE))
+                .as(context.listener.text())
+                .isNull();
+        assertThat(action.isRunning()).isFalse();
+        assertThat(live(action)).contains("\"finished\":true");
+        assertThat(((JsonResponse) action.doPage()).status()).isEqualTo(200);
+        RunSummary summary = action.getSummary().orElseThrow();
+        assertThat(summary.requests()).isPositive();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> returned = (Map<String, Object>) context.completion.get();
+        assertThat(returned)
+                .containsEntry("verdict", "UNSTABLE")
+                .containsEntry("requests", summary.requests())
+                .containsEntry("p95", summary.p95Ms())
+                .containsEntry("reportUrl", "job/folder/job/shop-checkout/7/locust-checkout-flow/");
+        assertThat((List<?>) returned.get("thresholds"))
+                .singleElement()
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("expression", "requests > 1000000 unstable")
+                .containsEntry("status", "FAILED");
+        assertThat(context.result).isEqualTo(Result.UNSTABLE);
+        assertThat(context.node.actions)
+                .singleElement()
+                .isInstanceOfSatisfying(WarningAction.class, warning -> assertThat(warning.getMessage())
+                        .startsWith("loadTest UNSTABLE: ")
+                        .contains("requests > 1000000 unstable (actual "));
+    }
+
+    @Test
+    void shouldJudgeAgainstTheBaselineBuildAndFailNamingTheBreachedThreshold() throws Exception {
+        // given build 6 ran the test, and build 7 asks for a hundred times its requests
+        TestRun previous =
+                new TestRun(Files.createDirectories(builds.resolve("6")).toFile(), 6);
+        TestStepContext first =
+                new TestStepContext(previous, new RecordingListener(), new FilePath(workspace.toFile()), python());
+        execution(first, step("local", "5s", "requests > 0"), null).start();
+        assertThat(first.awaitCompletion(DEADLINE)).as(first.listener.text()).isNull();
+        TestRun current =
+                new TestRun(Files.createDirectories(builds.resolve("7")).toFile(), 7).after(previous, Result.SUCCESS);
+        TestStepContext second =
+                new TestStepContext(current, new RecordingListener(), new FilePath(workspace.toFile()), python());
+
+        // when
+        execution(second, step("local", "5s", "requests > baseline * 100"), null)
+                .start();
+
+        // then the relative threshold used build 6's requests, the step fails naming it, and the report has the deltas
+        assertThat(second.awaitCompletion(DEADLINE))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("loadTest FAILED: requests > baseline * 100 (actual ")
+                .hasMessageEndingWith("(report: job/folder/job/shop-checkout/7/locust-" + TARGET_NAME + "/)");
+        long baseRequests = previous.getActions(LoadTestBuildAction.class)
+                .get(0)
+                .getSummary()
+                .orElseThrow()
+                .requests();
+        LoadTestBuildAction action =
+                current.getActions(LoadTestBuildAction.class).get(0);
+        String page = ((JsonResponse) action.doPage()).body();
+        assertThat(baseRequests).isPositive();
+        assertThat(page).contains("\"baseBuild\":6", "\"currentBuild\":7");
+        assertThat(action.getSummary().orElseThrow().verdict()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void shouldSayOnTheBuildPageWhyARunHasNoResult() throws Exception {
+        // given a build whose Python does not exist
+        TestStepContext context = context(new EnvVars(Map.of("LOADTEST_PYTHON", "/nonexistent/python")));
+
+        // when
+        execution(context, step("local", "5s", "requests > 0"), null).start();
+
+        // then the step fails and the build's action, attached at the start, says why
+        assertThat(context.awaitCompletion(DEADLINE)).isInstanceOf(AbortException.class);
+        assertThat(context.run.getActions(LoadTestBuildAction.class))
+                .singleElement()
+                .satisfies(action -> {
+                    assertThat(action.isRunning()).isFalse();
+                    assertThat(action.getProblem()).contains("/nonexistent/python");
+                });
     }
 
     @Test
@@ -269,6 +380,13 @@ class LoadTestExecutionIT {
                     .hasMessageContaining(runId);
             await(() -> cluster.objectsLabelled(RunNames.RUN_ID_LABEL, runId).isEmpty(), resumed);
         }
+    }
+
+    private static final String TARGET_NAME =
+            ReportNames.defaultName(TestLocustfiles.TARGET_USERS).replace('_', '-');
+
+    private static String live(LoadTestBuildAction action) {
+        return ((JsonResponse) action.doLive()).body();
     }
 
     /** A cluster configured by URL, token and CA, as the global configuration holds it; {@code url} may be a relay. */

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.Result;
+import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.actions.LoadTestReports;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
+import io.jenkins.plugins.locust.threshold.OutcomeStatus;
+import io.jenkins.plugins.locust.threshold.Severity;
+import io.jenkins.plugins.locust.threshold.ThresholdOutcome;
+import io.jenkins.plugins.locust.threshold.Verdict;
 import io.jenkins.plugins.locust.threshold.VerdictStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,29 +50,77 @@ class LoadTestExecutionTest {
         SecurityContextHolder.clearContext();
     }
 
-    @Test
-    void shouldSucceedWhenTheVerdictPassesAndMarkTheBuildUnstableWhenItIsUnstable() throws Exception {
-        TestStepContext passed = context(new EnvVars());
-        TestStepContext unstable = context(new EnvVars());
+    private static LoadTestReports.Published published(VerdictStatus status, ThresholdOutcome... outcomes) {
+        Verdict verdict = new Verdict(status, List.of(outcomes));
+        return new LoadTestReports.Published(verdict, Map.of("verdict", status.name(), "reportUrl", "job/x/7/locust/"));
+    }
 
-        LoadTestExecution.complete(passed, VerdictStatus.PASSED);
-        LoadTestExecution.complete(unstable, VerdictStatus.UNSTABLE);
-
-        assertThat(passed.awaitCompletion(DEADLINE)).isNull();
-        assertThat(passed.result).isNull();
-        assertThat(unstable.awaitCompletion(DEADLINE)).isNull();
-        assertThat(unstable.result).isEqualTo(Result.UNSTABLE);
+    private static ThresholdOutcome breached(String expression, String actual, Severity severity) {
+        return new ThresholdOutcome(expression, actual, "limit", OutcomeStatus.FAILED, severity, "breached");
     }
 
     @Test
-    void shouldFailTheStepPolitelyWhenTheVerdictFails() throws Exception {
+    void shouldReturnTheMapWhenTheVerdictPassesAndMarkBuildAndStageWhenItIsUnstable() throws Exception {
+        // given
+        TestStepContext passed = context(new EnvVars());
+        TestStepContext unstable = context(new EnvVars());
+
+        // when
+        StepCompletion.complete(passed, published(VerdictStatus.PASSED));
+        StepCompletion.complete(
+                unstable, published(VerdictStatus.UNSTABLE, breached("p99 < 2s unstable", "2.4 s", Severity.UNSTABLE)));
+
+        // then both return the map; only the unstable one marks the build and the step's node (its stage)
+        assertThat(passed.awaitCompletion(DEADLINE)).isNull();
+        assertThat(passed.completion.get()).isEqualTo(Map.of("verdict", "PASSED", "reportUrl", "job/x/7/locust/"));
+        assertThat(passed.node.actions).isEmpty();
+        assertThat(unstable.awaitCompletion(DEADLINE)).isNull();
+        assertThat(unstable.completion.get())
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("verdict", "UNSTABLE");
+        assertThat(unstable.node.actions)
+                .singleElement()
+                .isInstanceOfSatisfying(WarningAction.class, warning -> assertThat(warning.getMessage())
+                        .isEqualTo("loadTest UNSTABLE: p99 < 2s unstable (actual 2.4 s)"));
+    }
+
+    @Test
+    void shouldFailTheStepListingTheBreachedThresholdsWhenTheVerdictFails() throws Exception {
+        // given
         TestStepContext context = context(new EnvVars());
 
-        LoadTestExecution.complete(context, VerdictStatus.FAILED);
+        // when
+        StepCompletion.complete(
+                context,
+                published(
+                        VerdictStatus.FAILED,
+                        breached("p95 < 800ms", "950 ms", Severity.FAILURE),
+                        breached("p99 < 2s unstable", "2.4 s", Severity.UNSTABLE),
+                        breached("fail_ratio < 1%", "2.3 %", Severity.FAILURE)));
 
+        // then the failure-level breaches are named, with the report's address
         assertThat(context.awaitCompletion(DEADLINE))
                 .isInstanceOf(AbortException.class)
-                .hasMessageContaining("thresholds failed");
+                .hasMessage("loadTest FAILED: p95 < 800ms (actual 950 ms); fail_ratio < 1% (actual 2.3 %)"
+                        + " (report: job/x/7/locust/)");
+        assertThat(context.node.actions).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseABadBaselineBeforeLaunchingAnything() throws Exception {
+        // given
+        writeLocustfile();
+        TestStepContext context = context(new EnvVars());
+        LoadTestStep step = step("local");
+        step.setBaseline("yesterday");
+
+        // when / then
+        assertThatThrownBy(() -> execution(context, step, new FixedClusters("test", null))
+                        .start())
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("baseline: 'yesterday' is not a baseline")
+                .hasMessageContaining("'lastSuccessful'");
+        assertThat(context.run.getActions(Action.class)).isEmpty();
     }
 
     @Test

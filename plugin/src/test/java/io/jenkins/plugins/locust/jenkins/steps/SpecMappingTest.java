@@ -284,6 +284,8 @@ class SpecMappingTest {
         // then no parameter is left that nothing reads (env is read by the step itself: it is never kept)
         Set<String> used = new TreeSet<>(parameters.namesRead());
         used.add("env");
+        used.add("name"); // name and baseline are read where the build action is attached
+        used.add("baseline");
         assertThat(used).containsExactlyInAnyOrderElementsOf(DataBoundParameters.names(LoadTestStep.class));
     }
 

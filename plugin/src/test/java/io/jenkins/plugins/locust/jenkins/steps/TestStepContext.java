@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -37,6 +38,9 @@ final class TestStepContext extends StepContext {
     final transient EnvVars env;
     final transient CompletableFuture<Object> completion = new CompletableFuture<>();
     transient volatile Result result;
+    /** The step's node in the flow graph: what marks the stage. */
+    final transient TestFlowNode node = new TestFlowNode();
+
     transient volatile int saves;
 
     TestStepContext(TestRun run, RecordingListener listener, FilePath workspace, EnvVars env) {
@@ -76,6 +80,9 @@ final class TestStepContext extends StepContext {
         }
         if (key == EnvVars.class) {
             return (T) env;
+        }
+        if (key == FlowNode.class) {
+            return (T) node;
         }
         return null;
     }
