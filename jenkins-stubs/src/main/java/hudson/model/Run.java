@@ -45,6 +45,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    /** Sets the result; it can only get worse (SUCCESS → UNSTABLE → FAILURE). */
+    public void setResult(@NonNull Result r) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("stub");
     }

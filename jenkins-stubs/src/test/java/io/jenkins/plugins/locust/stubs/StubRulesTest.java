@@ -140,6 +140,57 @@ class StubRulesTest {
                     new Real("interface", Set.of("java.io.Serializable", "org.jenkinsci.remoting.RoleSensitive"))),
             Map.entry("hudson.remoting.VirtualChannel", new Real("interface", Set.of())),
             Map.entry(
+                    "hudson.remoting.Channel",
+                    new Real(
+                            "class",
+                            Set.of(
+                                    "hudson.remoting.VirtualChannel",
+                                    "hudson.remoting.IChannel",
+                                    "java.io.Closeable",
+                                    "java.lang.AutoCloseable"))),
+            Map.entry("hudson.Launcher", new Real("abstract class", Set.of())),
+            Map.entry("hudson.Launcher$ProcStarter", new Real("final class", Set.of())),
+            Map.entry("hudson.Proc", new Real("abstract class", Set.of())),
+            Map.entry("hudson.tasks.BuildStep", new Real("interface", Set.of())),
+            Map.entry("hudson.tasks.BuildStepMonitor", new Real("enum", Set.of())),
+            Map.entry(
+                    "hudson.tasks.BuildStepCompatibilityLayer",
+                    new Real("abstract class", Set.of("hudson.tasks.BuildStep"))),
+            Map.entry(
+                    "hudson.tasks.Builder",
+                    new Real(
+                            "abstract class",
+                            Set.of(
+                                    "hudson.tasks.BuildStepCompatibilityLayer",
+                                    "hudson.tasks.BuildStep",
+                                    "hudson.model.Describable",
+                                    "hudson.ExtensionPoint"))),
+            Map.entry(
+                    "hudson.tasks.BuildStepDescriptor", new Real("abstract class", Set.of("hudson.model.Descriptor"))),
+            Map.entry(
+                    "hudson.model.BuildListener",
+                    new Real(
+                            "interface",
+                            Set.of(
+                                    "hudson.model.TaskListener",
+                                    "org.jenkinsci.remoting.SerializableOnlyOverRemoting",
+                                    "java.io.Serializable"))),
+            Map.entry(
+                    "hudson.model.AbstractProject",
+                    new Real(
+                            "abstract class",
+                            Set.of(
+                                    "hudson.model.Job",
+                                    "hudson.model.AbstractItem",
+                                    "hudson.model.Actionable",
+                                    "hudson.model.BuildableItem",
+                                    "hudson.model.Item"))),
+            Map.entry(
+                    "hudson.model.AbstractBuild",
+                    new Real(
+                            "abstract class",
+                            Set.of("hudson.model.Run", "hudson.model.Actionable", "hudson.model.Queue$Executable"))),
+            Map.entry(
                     "hudson.remoting.RemoteOutputStream",
                     new Real(
                             "final class",
@@ -342,6 +393,13 @@ class StubRulesTest {
             Map.entry("hudson.model.Descriptor", Set.of()),
             Map.entry("hudson.model.Job", Set.of("isBuildable", "_getRuns", "removeRun", "getAllJobs")),
             Map.entry("hudson.model.Run", Set.of()),
+            Map.entry("hudson.model.AbstractBuild", Set.of()),
+            Map.entry("hudson.model.AbstractProject", Set.of("getBuildClass")),
+            Map.entry("hudson.Launcher", Set.of("launch", "launchChannel", "kill")),
+            Map.entry("hudson.Proc", Set.of("isAlive", "kill", "join", "getStdout", "getStderr", "getStdin")),
+            Map.entry("hudson.tasks.BuildStepCompatibilityLayer", Set.of()),
+            Map.entry("hudson.tasks.Builder", Set.of()),
+            Map.entry("hudson.tasks.BuildStepDescriptor", Set.of("isApplicable")),
             Map.entry("org.jenkinsci.plugins.workflow.graph.FlowNode", Set.of("getTypeDisplayName")),
             Map.entry("hudson.security.ACL", Set.of()),
             Map.entry("hudson.util.FormValidation", Set.of("renderHtml")),
@@ -373,6 +431,12 @@ class StubRulesTest {
 
     /** Type parameters with their bounds, exactly as in the real sources (they decide erasures and bridges). */
     private static final Map<String, List<String>> REAL_TYPE_PARAMETERS = Map.of(
+            "hudson.model.AbstractProject",
+            List.of("P extends hudson.model.AbstractProject<P, R>", "R extends hudson.model.AbstractBuild<P, R>"),
+            "hudson.model.AbstractBuild",
+            List.of("P extends hudson.model.AbstractProject<P, R>", "R extends hudson.model.AbstractBuild<P, R>"),
+            "hudson.tasks.BuildStepDescriptor",
+            List.of("T extends hudson.tasks.BuildStep & hudson.model.Describable<T>"),
             "hudson.model.Run",
             List.of("JobT extends hudson.model.Job<JobT, RunT>", "RunT extends hudson.model.Run<JobT, RunT>"),
             "hudson.model.Job",

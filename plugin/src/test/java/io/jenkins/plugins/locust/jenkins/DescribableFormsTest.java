@@ -217,6 +217,11 @@ class DescribableFormsTest {
                     .isNotEmpty();
             fields.add(field);
         }
+        // a nested describable is one field whose form is its own config.jelly
+        NodeList properties = document.getElementsByTagNameNS(FORM_NAMESPACE, "property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            fields.add(((Element) properties.item(i)).getAttribute("field"));
+        }
         return fields;
     }
 

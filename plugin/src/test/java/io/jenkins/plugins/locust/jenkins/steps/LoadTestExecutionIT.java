@@ -13,7 +13,6 @@ import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import io.jenkins.plugins.locust.kubernetes.RunNames;
 import io.jenkins.plugins.locust.kubernetes.testcluster.TestCluster;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
-import io.jenkins.plugins.locust.testing.TestTarget;
 import io.jenkins.plugins.locust.trend.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +25,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The step's execution end to end through the (stubbed) Pipeline API: a plain test context supplies the build, its
@@ -37,27 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * target on 127.0.0.1; the Kubernetes runs go to core's test cluster (fabric8's API server over HTTP, every pod a
  * local Locust process).
  */
-class LoadTestExecutionIT {
+class LoadTestExecutionIT extends WorkspaceWithTarget {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
-
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path builds;
-
-    TestTarget target;
-
-    @BeforeEach
-    void startTarget() throws IOException {
-        TestLocustfiles.write(Files.createDirectories(workspace.resolve("perf")), TestLocustfiles.TARGET_USERS);
-        target = TestTarget.start();
-    }
-
-    @AfterEach
-    void stopTarget() throws InterruptedException {
-        target.close();
-    }
 
     @Test
     void shouldRunLocallyOnTheWorkspacesNodeWithThePythonOfTheBuildsEnvironment() throws Exception {
@@ -435,7 +412,7 @@ class LoadTestExecutionIT {
     }
 
     /** As a node property or withEnv would set it: the project's venv. */
-    private static EnvVars python() {
+    static EnvVars python() {
         String venv = System.getProperty("locust.venv", ".venv");
         return new EnvVars(
                 Map.of("LOADTEST_PYTHON", Path.of(venv, "bin", "python").toString()));
@@ -454,7 +431,7 @@ class LoadTestExecutionIT {
      * Locust processes this JVM started (the local backend's master and workers are its children, started as
      * {@code python -m locust}; the test control plane's processes are children too, so the command line decides).
      */
-    private static long locustProcesses() {
+    static long locustProcesses() {
         return ProcessHandle.current()
                 .descendants()
                 .filter(ProcessHandle::isAlive)

@@ -38,6 +38,15 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
         return previous;
     }
 
+    /** Every result set on this build, in order (a freestyle step sets it on the build itself). */
+    final List<Result> resultsSet = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void setResult(Result r) {
+        resultsSet.add(r);
+        result = r;
+    }
+
     @Override
     public Result getResult() {
         return result;
