@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.jenkins.actions;
 
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.page.PageFiles;
 import io.jenkins.plugins.locust.page.PageJson;
 import io.jenkins.plugins.locust.result.ResultJson;
@@ -28,20 +29,22 @@ final class BuildComparisons {
             other = BuildHistory.sameReport(
                     run.getParent().getBuildByNumber(Integer.parseInt(with.strip())), current.getUrlName());
         } else {
-            return JsonResponse.notFound("with: '" + with + "' is not a build number");
+            return JsonResponse.notFound(Messages.Compare_NotABuildNumber(with));
         }
         if (other.isEmpty() || other.get().getSummary().isEmpty()) {
-            return JsonResponse.notFound("no earlier build has a result of the load test '" + current.getName() + "'"
-                    + (with == null || with.isBlank() ? "" : " in build #" + with.strip()));
+            return JsonResponse.notFound(
+                    with == null || with.isBlank()
+                            ? Messages.Compare_NoEarlierResult(current.getName())
+                            : Messages.Compare_NoResultInBuild(current.getName(), with.strip()));
         }
         if (current.getSummary().isEmpty()) {
-            return JsonResponse.notFound("this build has no result of the load test '" + current.getName() + "'");
+            return JsonResponse.notFound(Messages.Compare_NoResultHere(current.getName()));
         }
         try {
             LoadTestBuildAction base = other.get();
             return JsonResponse.ok(PageJson.write(ComparisonBuilder.compare(side(base), side(current))));
         } catch (IOException e) {
-            return JsonResponse.notFound("the results cannot be read: " + e.getMessage());
+            return JsonResponse.notFound(Messages.Compare_Unreadable(e.getMessage()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.jenkins.actions;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.page.LiveProgress;
 import io.jenkins.plugins.locust.page.PageFiles;
 import io.jenkins.plugins.locust.page.PageJson;
@@ -74,7 +75,7 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
 
     @Override
     public String getDisplayName() {
-        return "Load test: " + name;
+        return Messages.LoadTestBuildAction_DisplayName(name);
     }
 
     @Override
@@ -136,10 +137,10 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
                 return JsonResponse.ok(Files.readString(page));
             }
         } catch (IOException e) {
-            return JsonResponse.notFound("the report data of this build cannot be read: " + e.getMessage());
+            return JsonResponse.notFound(Messages.Report_Unreadable(e.getMessage()));
         }
         return JsonResponse.notFound(
-                problem != null ? problem : live != null ? "the test is still running" : "this build has no result");
+                problem != null ? problem : live != null ? Messages.Report_Running() : Messages.Report_NoResult());
     }
 
     /** {@code GET …/<urlName>/live}: the progress so far, or {@code finished} once the report is there. */
@@ -152,7 +153,7 @@ public class LoadTestBuildAction implements RunAction2, SimpleBuildStep.LastBuil
     /** {@code GET …/<urlName>/file?name=report.html}: one of the run's files (see {@link ReportFiles#SERVED}). */
     public HttpResponse doFile(@QueryParameter String name) {
         return ReportFiles.serve(getFolder(), name == null ? "" : name)
-                .orElseGet(() -> JsonResponse.notFound("no file '" + name + "' in this load test's results"));
+                .orElseGet(() -> JsonResponse.notFound(Messages.Report_NoFile(name)));
     }
 
     /** {@code GET …/<urlName>/comparison?with=41}: this build against another build's report of the same name. */

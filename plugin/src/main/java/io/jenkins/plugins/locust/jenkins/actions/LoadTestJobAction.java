@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.actions;
 
 import hudson.model.Action;
 import hudson.model.Job;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.page.PageJson;
 import io.jenkins.plugins.locust.page.TrendPage;
 import io.jenkins.plugins.locust.trend.BuildRun;
@@ -38,7 +39,7 @@ public class LoadTestJobAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "Load test trend";
+        return Messages.LoadTestJobAction_DisplayName();
     }
 
     @Override

@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.spec.SettingChecks;
 import java.util.Optional;
@@ -107,11 +108,10 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
 
     static Optional<String> nameProblem(@CheckForNull String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of("Name is required: pipelines choose the cluster by it (loadTest cluster: 'staging').");
+            return Optional.of(Messages.ClusterConfig_NameRequired());
         }
         if (!NAME.matcher(value.trim()).matches()) {
-            return Optional.of("Name '" + value.trim() + "' may hold only letters, digits, '.', '_' and '-', like"
-                    + " 'staging' or 'eu-west.perf'.");
+            return Optional.of(Messages.ClusterConfig_NameInvalid(value.trim()));
         }
         return Optional.empty();
     }
@@ -122,8 +122,7 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
         }
         String url = value.trim();
         if (!url.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-            return Optional.of("Server URL must be the API server's address, like https://kubernetes.example.com:6443,"
-                    + " got '" + url + "'.");
+            return Optional.of(Messages.ClusterConfig_ServerUrlInvalid(url));
         }
         return Optional.empty();
     }
@@ -132,8 +131,7 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
         if (value == null || value.isBlank() || value.contains("-----BEGIN CERTIFICATE-----")) {
             return Optional.empty();
         }
-        return Optional.of("CA certificate must be PEM text starting with -----BEGIN CERTIFICATE----- (the"
-                + " certificate-authority-data of a kubeconfig, base64-decoded).");
+        return Optional.of(Messages.ClusterConfig_CaCertificateInvalid());
     }
 
     /** The form of one cluster: drop-down of credentials, checks, and "Test connection". */
@@ -157,7 +155,7 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Kubernetes cluster";
+            return Messages.ClusterConfig_DisplayName();
         }
 
         /** Secret text (tokens) and secret files (kubeconfigs) Jenkins itself holds; administrators only. */
@@ -205,7 +203,7 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
                 @QueryParameter String caCertificate,
                 @QueryParameter String namespace) {
             if (!isAdministrator()) {
-                return FormValidation.error("Only administrators may test a cluster connection.");
+                return FormValidation.error(Messages.ClusterConfig_AdministratorsOnly());
             }
             ClusterConfig cluster = new ClusterConfig(name == null || name.isBlank() ? "(unnamed)" : name);
             cluster.setServerUrl(serverUrl);

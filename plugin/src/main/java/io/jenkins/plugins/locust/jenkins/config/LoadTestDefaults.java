@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
 import io.jenkins.plugins.locust.spec.Resources;
@@ -110,7 +111,7 @@ public class LoadTestDefaults extends AbstractDescribableImpl<LoadTestDefaults> 
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Load test defaults";
+            return Messages.LoadTestDefaults_DisplayName();
         }
 
         @POST

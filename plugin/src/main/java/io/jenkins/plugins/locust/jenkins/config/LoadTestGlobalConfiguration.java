@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import io.jenkins.plugins.locust.spec.LoadTestQuotas;
 import io.jenkins.plugins.locust.spec.LoadTestSpecBuilder;
@@ -55,7 +56,7 @@ public class LoadTestGlobalConfiguration extends GlobalConfiguration {
     @NonNull
     @Override
     public String getDisplayName() {
-        return "Locust Load Test";
+        return Messages.LoadTestGlobalConfiguration_DisplayName();
     }
 
     /**

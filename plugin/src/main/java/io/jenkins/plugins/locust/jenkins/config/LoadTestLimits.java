@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestQuotas;
@@ -108,7 +109,7 @@ public class LoadTestLimits extends AbstractDescribableImpl<LoadTestLimits> {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Load test limits";
+            return Messages.LoadTestLimits_DisplayName();
         }
 
         @POST

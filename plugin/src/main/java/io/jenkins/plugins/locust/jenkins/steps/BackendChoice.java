@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import java.util.Optional;
 
 /** Which backend a run uses: the one the user named, else Kubernetes when it is available, else local processes. */
@@ -40,7 +41,6 @@ final class BackendChoice {
                 || given.trim().equals(LOCAL)) {
             return Optional.empty();
         }
-        return Optional.of("backend must be 'kubernetes' or 'local', got '" + given.trim() + "'. Leave it empty for"
-                + " kubernetes when a cluster is configured (or Jenkins runs in a pod), else local.");
+        return Optional.of(Messages.BackendChoice_Invalid(given.trim()));
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.trend.Baseline;
 import java.util.Optional;
 
@@ -21,16 +22,13 @@ final class FieldChecks {
         } catch (NumberFormatException e) {
             // reported below, with the value the user typed
         }
-        return Optional.of(String.format(
-                "%s must be a whole number of at least 1, got '%s'. Leave it empty to use the default.",
-                field, trimmed));
+        return Optional.of(Messages.FieldChecks_PositiveWholeNumber(field, trimmed));
     }
 
     /** The locust file path: required. */
     static Optional<String> required(String field, @CheckForNull String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of(field + " is required: the path of the locustfile in the workspace, like"
-                    + " 'perf/locustfile.py'.");
+            return Optional.of(Messages.FieldChecks_Required(field));
         }
         return Optional.empty();
     }

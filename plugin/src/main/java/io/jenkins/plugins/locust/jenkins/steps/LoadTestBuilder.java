@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import java.io.IOException;
 import java.time.Duration;
 import jenkins.tasks.SimpleBuildStep;
@@ -84,7 +85,7 @@ public class LoadTestBuilder extends Builder implements SimpleBuildStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run a distributed Locust load test";
+            return Messages.LoadTestBuilder_DisplayName();
         }
     }
 }

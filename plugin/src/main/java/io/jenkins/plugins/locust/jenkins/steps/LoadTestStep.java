@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import java.util.List;
 import java.util.Optional;
@@ -405,7 +406,7 @@ public class LoadTestStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run a distributed Locust load test";
+            return Messages.LoadTestStep_DisplayName();
         }
 
         /** The workspace holds the locustfile; EnvVars gives withEnv, environment {} and withCredentials values. */

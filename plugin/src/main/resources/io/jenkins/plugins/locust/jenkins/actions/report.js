@@ -8,6 +8,23 @@
 
   var POLL_MS = 2000;
 
+  /* Translations of the page's texts, from the view's data-labels (its _zh_CN.properties); English is the key. */
+  var LABELS = {};
+
+  function useLabels(root) {
+    try {
+      var labels = JSON.parse(root.getAttribute("data-labels") || "{}");
+      Object.keys(labels).forEach(function (k) { LABELS[k] = labels[k]; });
+    } catch (e) {
+      /* no translations: the English texts */
+    }
+  }
+
+  function t(text, args) {
+    var translated = Object.prototype.hasOwnProperty.call(LABELS, text) ? LABELS[text] : text;
+    return (args || []).reduce(function (result, arg, i) { return result.split("{" + i + "}").join(String(arg)); }, translated);
+  }
+
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -88,15 +105,15 @@
 
   function drawTimeCharts(container, charts, instances) {
     charts.forEach(function (c) {
-      var instance = instances[c.id] || (instances[c.id] = chart(container, c.id, c.title));
-      instance.setOption(lineOption(c.title, c.unit, timeSeries(c), "seconds"), true);
+      var instance = instances[c.id] || (instances[c.id] = chart(container, c.id, t(c.title)));
+      instance.setOption(lineOption(t(c.title), c.unit, timeSeries(c), "seconds"), true);
     });
   }
 
   function drawDistribution(container, buckets) {
-    var instance = chart(container, "chart-distribution", "Response time distribution");
+    var instance = chart(container, "chart-distribution", t("Response time distribution"));
     instance.setOption({
-      title: { text: "Response time distribution", textStyle: { fontSize: 14, color: textColor() } },
+      title: { text: t("Response time distribution"), textStyle: { fontSize: 14, color: textColor() } },
       tooltip: { trigger: "axis" },
       grid: { top: 48, left: 64, right: 24, bottom: 56 },
       xAxis: {
@@ -160,19 +177,19 @@
 
   function cards(summary) {
     var items = [
-      ["Verdict", summary.verdict],
-      ["Requests", number(summary.requests, 0)],
-      ["Failed", percent(summary.failRatio)],
-      ["Requests/s", number(summary.rps)],
-      ["p50", number(summary.p50Ms, 0) + " ms"],
-      ["p95", number(summary.p95Ms, 0) + " ms"],
-      ["p99", number(summary.p99Ms, 0) + " ms"],
-      ["Users", number(summary.users, 0)],
-      ["Workers", number(summary.workers, 0)],
-      ["Duration", number(summary.durationSeconds) + " s"]
+      [t("Verdict"), summary.verdict],
+      [t("Requests"), number(summary.requests, 0)],
+      [t("Failed"), percent(summary.failRatio)],
+      [t("Requests/s"), number(summary.rps)],
+      [t("p50"), number(summary.p50Ms, 0) + " ms"],
+      [t("p95"), number(summary.p95Ms, 0) + " ms"],
+      [t("p99"), number(summary.p99Ms, 0) + " ms"],
+      [t("Users"), number(summary.users, 0)],
+      [t("Workers"), number(summary.workers, 0)],
+      [t("Duration"), number(summary.durationSeconds) + " s"]
     ];
     return el("div", { class: "locust-cards" }, items.map(function (item) {
-      return el("div", { class: "locust-card" + (item[0] === "Verdict" ? " verdict-" + item[1].toLowerCase() : "") }, [
+      return el("div", { class: "locust-card" + (item === items[0] ? " verdict-" + item[1].toLowerCase() : "") }, [
         el("div", { class: "locust-card-label", text: item[0] }),
         el("div", { class: "locust-card-value", text: item[1] })
       ]);
@@ -195,11 +212,11 @@
       });
     });
     return table("deltas", [
-      { key: "endpoint", title: "Endpoint" },
-      { key: "metric", title: "Metric" },
+      { key: "endpoint", title: t("Endpoint") },
+      { key: "metric", title: t("Metric") },
       { key: "base", title: "#" + comparison.baseBuild, numeric: true, format: function (v) { return number(v); } },
       { key: "current", title: "#" + comparison.currentBuild, numeric: true, format: function (v) { return number(v); } },
-      { key: "delta", title: "Change", numeric: true, format: function (v) { return v === null ? "–" : (v > 0 ? "+" : "") + number(v) + " %"; } },
+      { key: "delta", title: t("Change"), numeric: true, format: function (v) { return v === null ? "–" : (v > 0 ? "+" : "") + number(v) + " %"; } },
       { key: "change", title: "", format: function (v) { return v === "NOT_COMPARABLE" ? "" : v.toLowerCase(); } }
     ], rows);
   }
@@ -215,62 +232,62 @@
     page.workers.filter(function (w) { return w.cpuBound; }).forEach(function (w) {
       root.appendChild(el("div", {
         class: "locust-warning cpu-bound",
-        text: "Load generator " + w.id + " used " + number(w.maxCpuPercent) + " % CPU: the numbers may measure the generator, not the target."
+        text: t("Load generator {0} used {1} % CPU: the numbers may measure the generator, not the target.", [w.id, number(w.maxCpuPercent)])
       }));
     });
-    section(root, "Thresholds", table("thresholds", [
-      { key: "expression", title: "Threshold" },
-      { key: "status", title: "Outcome", cellClass: function (r) { return "outcome-" + r.status.toLowerCase(); } },
-      { key: "severity", title: "Level" },
-      { key: "actual", title: "Measured" },
-      { key: "limit", title: "Limit" },
+    section(root, t("Thresholds"), table("thresholds", [
+      { key: "expression", title: t("Threshold") },
+      { key: "status", title: t("Outcome"), cellClass: function (r) { return "outcome-" + r.status.toLowerCase(); } },
+      { key: "severity", title: t("Level") },
+      { key: "actual", title: t("Measured") },
+      { key: "limit", title: t("Limit") },
       { key: "message", title: "" }
     ], page.thresholds));
-    section(root, "Charts", charts);
+    section(root, t("Charts"), charts);
     var instances = {};
     drawTimeCharts(charts, page.charts, instances);
     drawDistribution(charts, page.distribution);
-    section(root, "Endpoints", table("endpoints", [
-      { key: "endpoint", title: "Endpoint" },
-      { key: "requests", title: "Requests", numeric: true, format: function (v) { return number(v, 0); } },
-      { key: "failures", title: "Failures", numeric: true, format: function (v) { return number(v, 0); } },
-      { key: "failRatio", title: "Failed", numeric: true, format: percent },
-      { key: "rps", title: "Req/s", numeric: true, format: function (v) { return number(v); } },
-      { key: "avgMs", title: "Avg ms", numeric: true, format: function (v) { return number(v); } },
+    section(root, t("Endpoints"), table("endpoints", [
+      { key: "endpoint", title: t("Endpoint") },
+      { key: "requests", title: t("Requests"), numeric: true, format: function (v) { return number(v, 0); } },
+      { key: "failures", title: t("Failures"), numeric: true, format: function (v) { return number(v, 0); } },
+      { key: "failRatio", title: t("Failed"), numeric: true, format: percent },
+      { key: "rps", title: t("Req/s"), numeric: true, format: function (v) { return number(v); } },
+      { key: "avgMs", title: t("Avg ms"), numeric: true, format: function (v) { return number(v); } },
       { key: "p50Ms", title: "p50", numeric: true },
       { key: "p90Ms", title: "p90", numeric: true },
       { key: "p95Ms", title: "p95", numeric: true },
       { key: "p99Ms", title: "p99", numeric: true },
-      { key: "maxMs", title: "Max ms", numeric: true, format: function (v) { return number(v, 0); } }
+      { key: "maxMs", title: t("Max ms"), numeric: true, format: function (v) { return number(v, 0); } }
     ], page.endpoints));
     if (page.baseline) {
-      section(root, "Compared with build #" + page.baseline.baseBuild, deltaTable(page.baseline));
+      section(root, t("Compared with build #{0}", [page.baseline.baseBuild]), deltaTable(page.baseline));
     }
     if (page.failures.length) {
-      section(root, "Failures", table("failures", [
-        { key: "method", title: "Method" },
-        { key: "name", title: "Name" },
-        { key: "error", title: "Error" },
-        { key: "occurrences", title: "Count", numeric: true }
+      section(root, t("Failures"), table("failures", [
+        { key: "method", title: t("Method") },
+        { key: "name", title: t("Name") },
+        { key: "error", title: t("Error") },
+        { key: "occurrences", title: t("Count"), numeric: true }
       ], page.failures));
     }
     if (page.exceptions.length) {
-      section(root, "Exceptions", table("exceptions", [
-        { key: "count", title: "Count", numeric: true },
-        { key: "message", title: "Exception" },
-        { key: "traceback", title: "Traceback" }
+      section(root, t("Exceptions"), table("exceptions", [
+        { key: "count", title: t("Count"), numeric: true },
+        { key: "message", title: t("Exception") },
+        { key: "traceback", title: t("Traceback") }
       ], page.exceptions));
     }
-    section(root, "Load generators", table("workers", [
-      { key: "id", title: "Worker" },
-      { key: "state", title: "State" },
-      { key: "users", title: "Users", numeric: true },
-      { key: "maxCpuPercent", title: "Max CPU %", numeric: true, format: function (v) { return v === null ? "not measured" : number(v); },
+    section(root, t("Load generators"), table("workers", [
+      { key: "id", title: t("Worker") },
+      { key: "state", title: t("State") },
+      { key: "users", title: t("Users"), numeric: true },
+      { key: "maxCpuPercent", title: t("Max CPU %"), numeric: true, format: function (v) { return v === null ? t("not measured") : number(v); },
         cellClass: function (r) { return r.cpuBound ? "cpu-bound" : ""; } }
     ], page.workers));
-    section(root, "Timings", table("timings", [
-      { key: "name", title: "Phase" },
-      { key: "at", title: "At" },
+    section(root, t("Timings"), table("timings", [
+      { key: "name", title: t("Phase") },
+      { key: "at", title: t("At") },
       { key: "secondsAfterLaunch", title: "s after launch", numeric: true, format: function (v) { return number(v); } }
     ], page.timings));
   }
@@ -278,7 +295,7 @@
   /* While the run is going: the live charts from the reporter's snapshots, then the final report. */
   function live(root) {
     var charts = el("div", { class: "locust-charts" });
-    var status = el("p", { class: "locust-live-status", text: "Waiting for the first numbers…" });
+    var status = el("p", { class: "locust-live-status", text: t("Waiting for the first numbers…") });
     root.textContent = "";
     root.setAttribute("data-state", "live");
     root.appendChild(status);
@@ -294,24 +311,24 @@
         var s = progress.snapshots;
         var last = s.length ? s[s.length - 1] : null;
         status.textContent = progress.phase + (last
-          ? ": " + last.users + " of " + progress.plannedUsers + " users, " + number(last.rps) + " req/s, p95 " + last.p95Ms + " ms"
+          ? t(": {0} of {1} users, {2} req/s, p95 {3} ms", [last.users, progress.plannedUsers, number(last.rps), last.p95Ms])
           : "");
         function series(name, value) {
           return { name: name, points: s.map(function (x) { return { x: x.elapsedSeconds, y: value(x) }; }) };
         }
         drawTimeCharts(charts, [
-          { id: "chart-users", title: "Users", unit: "users", series: [series("Users", function (x) { return x.users; })] },
-          { id: "chart-rps", title: "Requests per second", unit: "per second", series: [
-            series("Requests/s", function (x) { return x.rps; }),
-            series("Failures/s", function (x) { return x.failuresPerSecond; })] },
-          { id: "chart-times", title: "Response times", unit: "ms", series: [
+          { id: "chart-users", title: t("Users"), unit: "users", series: [series(t("Users"), function (x) { return x.users; })] },
+          { id: "chart-rps", title: t("Requests per second"), unit: "per second", series: [
+            series(t("Requests/s"), function (x) { return x.rps; }),
+            series(t("Failures/s"), function (x) { return x.failuresPerSecond; })] },
+          { id: "chart-times", title: t("Response times"), unit: "ms", series: [
             series("p50", function (x) { return x.p50Ms; }),
             series("p95", function (x) { return x.p95Ms; }),
             series("p99", function (x) { return x.p99Ms; })] }
         ], instances);
         window.setTimeout(poll, POLL_MS);
       }).catch(function (e) {
-        status.textContent = "Could not read the progress: " + e.message;
+        status.textContent = t("Could not read the progress: {0}", [e.message]);
         window.setTimeout(poll, POLL_MS * 5);
       });
     }
@@ -325,7 +342,7 @@
     var urls = document_.reportUrls;
     root.textContent = "";
     if (!model.builds.length) {
-      root.appendChild(el("p", { text: "No load test results yet." }));
+      root.appendChild(el("p", { text: t("No load test results yet.") }));
       return;
     }
     model.charts.forEach(function (c) {
@@ -354,8 +371,8 @@
   function renderComparison(root, comparison) {
     root.textContent = "";
     root.appendChild(deltaTable(comparison));
-    section(root, "Thresholds", table("thresholds", [
-      { key: "expression", title: "Threshold" },
+    section(root, t("Thresholds"), table("thresholds", [
+      { key: "expression", title: t("Threshold") },
       { key: "base", title: "#" + comparison.baseBuild, format: function (v, r) { return v === null ? "–" : v + (r.baseActual ? " (" + r.baseActual + ")" : ""); } },
       { key: "current", title: "#" + comparison.currentBuild, format: function (v, r) { return v === null ? "–" : v + (r.currentActual ? " (" + r.currentActual + ")" : ""); } }
     ], comparison.thresholds));
@@ -363,11 +380,12 @@
 
   function failed(root, error) {
     root.textContent = "";
-    root.appendChild(el("div", { class: "locust-warning", text: "The load test data could not be shown: " + error.message }));
+    root.appendChild(el("div", { class: "locust-warning", text: t("The load test data could not be shown: {0}", [error.message]) }));
   }
 
   function start() {
     document.querySelectorAll(".locust-report[data-page-url]").forEach(function (root) {
+      useLabels(root);
       if (root.getAttribute("data-running") === "true") {
         live(root);
       } else {
@@ -376,10 +394,12 @@
       }
     });
     document.querySelectorAll(".locust-trend[data-trend-url]").forEach(function (root) {
+      useLabels(root);
       getJson(root.getAttribute("data-trend-url")).then(function (model) { renderTrend(root, model); })
         .catch(function (e) { failed(root, e); });
     });
     document.querySelectorAll(".locust-compare[data-compare-url]").forEach(function (root) {
+      useLabels(root);
       getJson(root.getAttribute("data-compare-url") + window.location.search).then(function (c) { renderComparison(root, c); })
         .catch(function (e) { failed(root, e); });
     });

@@ -89,6 +89,23 @@ class ReportPagesBrowserIT {
     }
 
     @Test
+    void shouldShowTheReportInChineseFromTheViewsTranslations() throws Exception {
+        try (PageServer server = server()) {
+            HeadlessChromium.Run run = render(server.url("/zh_CN/job/demo/3/locust-shop/"), "report_zh_CN.png");
+
+            assertThat(run.consoleMessages())
+                    .as("console messages and CSP violations")
+                    .isEmpty();
+            // section titles, column heads and the generator warning come from index_zh_CN.properties
+            assertThat(run.stdout())
+                    .contains("data-state=\"final\"")
+                    .contains("<h2>阈值</h2>", "<h2>负载生成器</h2>", ">请求数<")
+                    .contains("的 CPU 使用率达到 93 %")
+                    .doesNotContain("<h2>Thresholds</h2>");
+        }
+    }
+
+    @Test
     void shouldShowTheLiveProgressOfARunningTest() throws Exception {
         try (PageServer server = server()) {
             HeadlessChromium.Run run = render(server.url("/job/demo/4/locust-shop/"), "live.png");
@@ -178,6 +195,9 @@ class ReportPagesBrowserIT {
             Map<String, String> values = Map.of("it.running", Boolean.toString(action.isRunning()));
             server.route(base, "text/html", () -> page("LoadTestBuildAction/index.jelly", values)
                             .getBytes(StandardCharsets.UTF_8))
+                    .route("/zh_CN" + base, "text/html", () -> page("LoadTestBuildAction/index.jelly", values, "_zh_CN")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .json("/zh_CN" + base + "page", () -> (JsonResponse) action.doPage())
                     .route(base + "compare", "text/html", () -> page("LoadTestBuildAction/compare.jelly", values)
                             .getBytes(StandardCharsets.UTF_8))
                     .json(base + "page", () -> (JsonResponse) action.doPage())
@@ -212,6 +232,11 @@ class ReportPagesBrowserIT {
      * expressions filled in, after the adjuncts' stylesheet and scripts (which Stapler puts in the head).
      */
     static String page(String view, Map<String, String> values, String... extraScripts) {
+        return localizedPage(view, values, "", extraScripts);
+    }
+
+    /** The page in a locale ({@code ""} or {@code "_zh_CN"}): {@code ${%key}} from the view's properties, as Stapler does. */
+    static String localizedPage(String view, Map<String, String> values, String locale, String... extraScripts) {
         String jelly;
         try {
             jelly = Files.readString(Path.of(VIEWS, view));
@@ -226,6 +251,7 @@ class ReportPagesBrowserIT {
             for (Map.Entry<String, String> value : values.entrySet()) {
                 div = div.replace("${" + value.getKey() + "}", value.getValue());
             }
+            div = localized(view, div, locale);
             assertThat(div).as("every expression of " + view + " filled in").doesNotContain("${");
             body.append(div, 0, div.length() - 2).append("></div>");
         }
@@ -236,6 +262,42 @@ class ReportPagesBrowserIT {
             head.append("<script src=\"").append(script).append("\"></script>");
         }
         return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>";
+    }
+
+    /** Replaces {@code ${%key}} with the view's text in {@code locale}, formatted and escaped as Stapler does. */
+    private static String localized(String view, String div, String locale) {
+        Matcher key = Pattern.compile("\\$\\{%(\\w+)}").matcher(div);
+        StringBuilder out = new StringBuilder();
+        while (key.find()) {
+            String pattern = viewText(view, locale, key.group(1));
+            String text = new java.text.MessageFormat(pattern).format(new Object[0]);
+            key.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(text.replace("&", "&amp;")
+                            .replace("\"", "&quot;")
+                            .replace("<", "&lt;")
+                            .replace(">", "&gt;")));
+        }
+        key.appendTail(out);
+        return out.toString();
+    }
+
+    private static String viewText(String view, String locale, String key) {
+        for (String suffix : List.of(locale, "")) {
+            Path file = Path.of(VIEWS, view.replace(".jelly", suffix + ".properties"));
+            if (Files.isRegularFile(file)) {
+                java.util.Properties texts = new java.util.Properties();
+                try (InputStream in = Files.newInputStream(file)) {
+                    texts.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (texts.containsKey(key)) {
+                    return texts.getProperty(key);
+                }
+            }
+        }
+        return key;
     }
 
     private static Path echarts() {
