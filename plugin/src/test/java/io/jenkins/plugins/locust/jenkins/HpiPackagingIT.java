@@ -38,6 +38,10 @@ import org.xml.sax.InputSource;
  */
 class HpiPackagingIT {
     private static final String DESCRIPTOR = "io.jenkins.plugins.locust.jenkins.steps.LoadTestStep$DescriptorImpl";
+    /** The freestyle build step's descriptor: "Add build step" lists it. */
+    private static final String BUILDER_DESCRIPTOR =
+            "io.jenkins.plugins.locust.jenkins.steps.LoadTestBuilder$DescriptorImpl";
+
     private static final String GLOBAL_CONFIGURATION =
             "io.jenkins.plugins.locust.jenkins.config.LoadTestGlobalConfiguration";
     /** The descriptors of the global configuration's nested describables (clusters, defaults, limits). */
@@ -188,6 +192,7 @@ class HpiPackagingIT {
             List<String> expected = new ArrayList<>();
             expected.add(DESCRIPTOR + " TYPE");
             expected.add(GLOBAL_CONFIGURATION + " TYPE");
+            expected.add(BUILDER_DESCRIPTOR + " TYPE");
             CONFIGURATION_DESCRIPTORS.forEach(descriptor -> expected.add(descriptor + " TYPE"));
             assertThat(extensions).containsExactlyInAnyOrderElementsOf(expected);
         }

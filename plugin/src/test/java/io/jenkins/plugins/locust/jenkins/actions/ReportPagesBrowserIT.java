@@ -195,7 +195,8 @@ class ReportPagesBrowserIT {
             Map<String, String> values = Map.of("it.running", Boolean.toString(action.isRunning()));
             server.route(base, "text/html", () -> page("LoadTestBuildAction/index.jelly", values)
                             .getBytes(StandardCharsets.UTF_8))
-                    .route("/zh_CN" + base, "text/html", () -> page("LoadTestBuildAction/index.jelly", values, "_zh_CN")
+                    .route("/zh_CN" + base, "text/html", () -> localizedPage(
+                                    "LoadTestBuildAction/index.jelly", values, "_zh_CN")
                             .getBytes(StandardCharsets.UTF_8))
                     .json("/zh_CN" + base + "page", () -> (JsonResponse) action.doPage())
                     .route(base + "compare", "text/html", () -> page("LoadTestBuildAction/compare.jelly", values)
