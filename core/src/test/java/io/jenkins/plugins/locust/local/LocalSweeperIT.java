@@ -56,6 +56,12 @@ class LocalSweeperIT {
                         dir.resolve("locustfile.py").toString())
                 .start();
         started.add(process);
+        // the sweep counts the shell and its sleep: wait until the shell has forked it
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (process.toHandle().children().findAny().isEmpty()) {
+            assertThat(Instant.now()).as("the shell started its sleep").isBefore(deadline);
+            Thread.sleep(10);
+        }
         return process;
     }
 

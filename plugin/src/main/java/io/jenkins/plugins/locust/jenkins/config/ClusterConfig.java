@@ -205,7 +205,8 @@ public class ClusterConfig extends AbstractDescribableImpl<ClusterConfig> {
             if (!isAdministrator()) {
                 return FormValidation.error(Messages.ClusterConfig_AdministratorsOnly());
             }
-            ClusterConfig cluster = new ClusterConfig(name == null || name.isBlank() ? "(unnamed)" : name);
+            ClusterConfig cluster =
+                    new ClusterConfig(name == null || name.isBlank() ? Messages.ClusterConfig_Unnamed() : name);
             cluster.setServerUrl(serverUrl);
             cluster.setCredentialsId(credentialsId);
             cluster.setContext(context);

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,46 +31,41 @@ final class ClusterConnector {
     /** The connection for a build: the credential as the build's job may use it. */
     KubernetesConnection forRun(ClusterConfig cluster, Run<?, ?> run, @CheckForNull String defaultNamespace)
             throws AbortException {
-        return connect(cluster, id -> credentials.forRun(id, run), "is available to this build", defaultNamespace);
+        return connect(
+                cluster,
+                id -> credentials.forRun(id, run),
+                Messages::ClusterConnector_NoCredentialForBuild,
+                defaultNamespace);
     }
 
     /** The connection for "Test connection" on the configuration page (administrators only). */
     KubernetesConnection forAdministrator(ClusterConfig cluster, @CheckForNull String defaultNamespace)
             throws AbortException {
-        return connect(cluster, credentials::forAdministrator, "exists", defaultNamespace);
+        return connect(
+                cluster, credentials::forAdministrator, Messages::ClusterConnector_NoCredential, defaultNamespace);
     }
 
     private KubernetesConnection connect(
             ClusterConfig cluster,
             Function<String, StandardCredentials> lookup,
-            String availability,
+            Function<String, String> notFound,
             @CheckForNull String defaultNamespace)
             throws AbortException {
         String namespace = cluster.getNamespace() != null ? cluster.getNamespace() : defaultNamespace;
         String id = cluster.getCredentialsId();
         if (id == null) {
             if (cluster.getServerUrl() != null) {
-                throw problem(
-                        cluster,
-                        "a server URL needs a credential: choose a Secret text credential holding a"
-                                + " service account token, or leave the server URL empty to use the controller's own"
-                                + " service account (in-cluster)");
+                throw problem(cluster, Messages.ClusterConnector_UrlNeedsCredential());
             }
             return KubernetesConnection.inCluster().withNamespace(namespace);
         }
         StandardCredentials credential = lookup.apply(id);
         if (credential == null) {
-            throw problem(
-                    cluster,
-                    "no credential with id '" + id + "' " + availability + " (it does not exist, or"
-                            + " this job may not use it). Check the id under Manage Jenkins » Credentials");
+            throw problem(cluster, notFound.apply(id));
         }
         if (credential instanceof StringCredentials token) {
             if (cluster.getServerUrl() == null) {
-                throw problem(
-                        cluster,
-                        "credential '" + id + "' is a token, which needs the API server's URL; set"
-                                + " Server URL, like https://kubernetes.example.com:6443");
+                throw problem(cluster, Messages.ClusterConnector_TokenNeedsUrl(id));
             }
             return KubernetesConnection.token(
                             cluster.getServerUrl(), credentials.secretText(token), cluster.getCaCertificate())
@@ -77,43 +73,33 @@ final class ClusterConnector {
         }
         if (credential instanceof FileCredentials kubeconfig) {
             if (cluster.getServerUrl() != null) {
-                throw problem(
-                        cluster,
-                        "credential '" + id + "' is a kubeconfig, which names its own server; leave"
-                                + " Server URL empty (or use a Secret text token with the URL)");
+                throw problem(cluster, Messages.ClusterConnector_KubeconfigWithUrl(id));
             }
             return KubernetesConnection.kubeconfigContent(read(cluster, kubeconfig), cluster.getContext())
                     .withNamespace(namespace);
         }
         throw problem(
                 cluster,
-                "credential '" + id + "' is a " + credential.getClass().getSimpleName() + ", which"
-                        + " cannot reach a cluster; use a Secret text credential holding a service account token, or a"
-                        + " Secret file credential holding a kubeconfig");
+                Messages.ClusterConnector_WrongType(id, credential.getClass().getSimpleName()));
     }
 
     private static String read(ClusterConfig cluster, FileCredentials kubeconfig) throws AbortException {
         try (InputStream in = kubeconfig.getContent()) {
             byte[] content = in.readNBytes(MAX_KUBECONFIG_BYTES + 1);
             if (content.length > MAX_KUBECONFIG_BYTES) {
-                throw problem(
-                        cluster,
-                        "the file of credential '" + kubeconfig.getId() + "' is larger than 1 MiB,"
-                                + " so it is not a kubeconfig; choose the kubeconfig file");
+                throw problem(cluster, Messages.ClusterConnector_KubeconfigTooLarge(kubeconfig.getId()));
             }
             return new String(content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             if (e instanceof AbortException abort) {
                 throw abort;
             }
-            throw problem(
-                    cluster,
-                    "cannot read the kubeconfig of credential '" + kubeconfig.getId() + "': " + e.getMessage());
+            throw problem(cluster, Messages.ClusterConnector_KubeconfigUnreadable(kubeconfig.getId(), e.getMessage()));
         }
     }
 
     private static AbortException problem(ClusterConfig cluster, String message) {
-        return new AbortException("Kubernetes cluster '" + cluster.getName() + "': " + message + ". An administrator"
-                + " configures clusters in " + LoadTestGlobalConfiguration.WHERE + ".");
+        return new AbortException(
+                Messages.ClusterConnector_Problem(cluster.getName(), message, LoadTestGlobalConfiguration.where()));
     }
 }

@@ -29,8 +29,13 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Extension
 @Symbol("locustLoadTest")
 public class LoadTestGlobalConfiguration extends GlobalConfiguration {
-    /** Where administrators change this configuration, for messages. */
+    /** Where administrators change this configuration, in English: for core's messages (the limits). */
     public static final String WHERE = "Manage Jenkins » System » Locust Load Test";
+
+    /** Where administrators change this configuration, in the user's language: for the plugin's messages. */
+    public static String where() {
+        return Messages.LoadTestGlobalConfiguration_Where();
+    }
 
     private List<ClusterConfig> clusters = new ArrayList<>();
     private LoadTestDefaults defaults;
@@ -88,8 +93,7 @@ public class LoadTestGlobalConfiguration extends GlobalConfiguration {
     @NonNull
     public ClusterConfig cluster(@CheckForNull String name) throws AbortException {
         if (clusters.isEmpty()) {
-            throw new AbortException("No Kubernetes cluster is configured for load tests. An administrator adds one"
-                    + " in " + WHERE + " (or use backend: 'local').");
+            throw new AbortException(Messages.LoadTestGlobalConfiguration_NoCluster(where()));
         }
         if (name == null || name.isBlank()) {
             return clusters.get(0);
@@ -97,8 +101,8 @@ public class LoadTestGlobalConfiguration extends GlobalConfiguration {
         return clusters.stream()
                 .filter(c -> c.getName().equals(name.trim()))
                 .findFirst()
-                .orElseThrow(() -> new AbortException("cluster = '" + name.trim() + "': no such cluster; the"
-                        + " configured ones are " + clusterNames() + " (" + WHERE + ")."));
+                .orElseThrow(() -> new AbortException(
+                        Messages.LoadTestGlobalConfiguration_NoSuchCluster(name.trim(), clusterNames(), where())));
     }
 
     /**
@@ -147,8 +151,8 @@ public class LoadTestGlobalConfiguration extends GlobalConfiguration {
                 throw new IllegalArgumentException(problem);
             });
             if (!seen.add(cluster.getName())) {
-                throw new IllegalArgumentException("Two clusters are named '" + cluster.getName()
-                        + "': pipelines choose a cluster by its name, so give each a name of its own.");
+                throw new IllegalArgumentException(
+                        Messages.LoadTestGlobalConfiguration_DuplicateName(cluster.getName()));
             }
         }
         this.clusters = new ArrayList<>(given);

@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.RemoteOutputStream;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.local.LocalBackend;
 import io.jenkins.plugins.locust.result.LoadTestResult;
 import io.jenkins.plugins.locust.result.ResultJson;
@@ -103,14 +104,14 @@ final class AgentRun extends MasterToSlaveFileCallable<AgentRun.Outcome> {
         try {
             spec = SpecMapping.toSpec(parameters, workspace.toPath(), env, buildEnv);
         } catch (InvalidSpecException e) {
-            throw new AbortException("loadTest: " + e.getMessage());
+            throw new AbortException(Messages.LoadTest_Problem(e.getMessage()));
         }
         Path outDir = Files.createTempDirectory("loadtest-" + runId);
         try {
             LocustInstallation locust = LocustInstallation.resolve(null, buildEnv, workspace.toPath());
             if (!locust.available()) {
-                throw new AbortException("loadTest: " + locust.describeProblem() + " In a Pipeline: withEnv(['"
-                        + LocustInstallation.PYTHON_ENV + "=/path/to/python']).");
+                throw new AbortException(
+                        Messages.AgentRun_NoLocust(locust.describeProblem(), LocustInstallation.PYTHON_ENV));
             }
             Optional<LoadTestResult> base = baseline == null
                     ? Optional.empty()
@@ -122,7 +123,7 @@ final class AgentRun extends MasterToSlaveFileCallable<AgentRun.Outcome> {
                     .run(runId, spec, outDir, base);
             return new Outcome(outcome.verdict().status(), reportFiles(outDir));
         } catch (InvalidSpecException | LoadTestException e) {
-            throw new AbortException("loadTest: " + e.getMessage());
+            throw new AbortException(Messages.LoadTest_Problem(e.getMessage()));
         } finally {
             delete(outDir);
         }

@@ -25,7 +25,7 @@ final class BackendChoice {
     static String choose(@CheckForNull String given, boolean kubernetesAvailable) throws AbortException {
         Optional<String> problem = problem(given);
         if (problem.isPresent()) {
-            throw new AbortException("loadTest: " + problem.get());
+            throw new AbortException(Messages.LoadTest_Problem(problem.get()));
         }
         if (given != null && !given.isBlank()) {
             return given.trim();

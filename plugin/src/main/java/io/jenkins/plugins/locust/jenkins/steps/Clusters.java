@@ -3,6 +3,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.config.LoadTestGlobalConfiguration;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
@@ -94,7 +95,7 @@ interface Clusters {
             try {
                 configuration.quotas().check(spec);
             } catch (QuotaExceededException e) {
-                throw new AbortException("loadTest: " + e.getMessage());
+                throw new AbortException(Messages.LoadTest_Problem(e.getMessage()));
             }
         }
     }
@@ -115,15 +116,11 @@ interface Clusters {
         @Override
         public String name(@CheckForNull String requested) throws AbortException {
             if (!available()) {
-                throw new AbortException(
-                        "loadTest: backend 'kubernetes' needs a cluster, and none is configured (Manage"
-                                + " Jenkins → System → Locust Load Test) nor does Jenkins run in a pod. Configure a cluster,"
-                                + " or run with backend: 'local'.");
+                throw new AbortException(Messages.Clusters_NoCluster(LoadTestGlobalConfiguration.where()));
             }
             if (requested != null && !requested.equals(NAME)) {
-                throw new AbortException("loadTest: cluster '" + requested + "' is not configured; the only cluster"
-                        + " is '" + NAME + "' (the one Jenkins runs in). Configure it under Manage Jenkins → System,"
-                        + " or leave cluster out.");
+                throw new AbortException(
+                        Messages.Clusters_OnlyInCluster(requested, NAME, LoadTestGlobalConfiguration.where()));
             }
             return NAME;
         }

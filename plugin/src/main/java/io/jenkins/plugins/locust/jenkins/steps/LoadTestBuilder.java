@@ -55,7 +55,7 @@ public class LoadTestBuilder extends Builder implements SimpleBuildStep {
             context.await();
         } catch (InterruptedException aborted) {
             try {
-                execution.stop(new AbortException("loadTest: the build was aborted"));
+                execution.stop(new AbortException(Messages.LoadTestBuilder_Aborted()));
             } catch (Exception e) {
                 aborted.addSuppressed(e);
             }

@@ -12,6 +12,7 @@ import hudson.security.ACLContext;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.actions.LoadTestBuildAction;
 import io.jenkins.plugins.locust.jenkins.actions.LoadTestReports;
 import io.jenkins.plugins.locust.jenkins.actions.ReportNames;
@@ -218,9 +219,11 @@ public final class LoadTestExecution extends StepExecution {
             try (ACLContext ignored = ACL.as2(identity)) {
                 context.get(TaskListener.class)
                         .getLogger()
-                        .println("loadTest: run " + runId + " on " + backend
-                                + (cluster == null ? "" : " (cluster " + cluster + ")") + ": " + parameters.describe()
-                                + (env == null || env.isEmpty() ? "" : ", env names=" + envNames()));
+                        .println(
+                                cluster == null
+                                        ? Messages.LoadTestExecution_Run(runId, backend, described())
+                                        : Messages.LoadTestExecution_RunOnCluster(
+                                                runId, backend, cluster, described()));
                 LoadTestReports.Published published = body.run(context);
                 runner = null; // the status says the verdict alone once the step completes, not the last progress
                 phase = "finished: " + published.verdict().status();
@@ -238,6 +241,11 @@ public final class LoadTestExecution extends StepExecution {
         });
     }
 
+    /** The parameters as the build log shows them, with the names (never the values) of the env entries. */
+    private String described() {
+        return parameters.describe() + (env == null || env.isEmpty() ? "" : ", env names=" + envNames());
+    }
+
     /** Why the step fails: the abort's cause once stopped, else a short message for what the user can fix. */
     private Throwable failure(Throwable thrown) {
         Throwable stopped = stopCause;
@@ -245,7 +253,7 @@ public final class LoadTestExecution extends StepExecution {
             return stopped;
         }
         if (thrown instanceof InvalidSpecException || thrown instanceof LoadTestException) {
-            return new AbortException("loadTest: " + thrown.getMessage());
+            return new AbortException(Messages.LoadTest_Problem(thrown.getMessage()));
         }
         return thrown;
     }
@@ -271,7 +279,10 @@ public final class LoadTestExecution extends StepExecution {
     public void onResume() {
         StepContext context = getContext();
         if (state == null) {
-            context.onFailure(new AbortException(BackendChoice.LOCAL.equals(backend) ? RESUMED : RESUMED_UNLAUNCHED));
+            context.onFailure(new AbortException(
+                    BackendChoice.LOCAL.equals(backend)
+                            ? Messages.LoadTestExecution_ResumedLocal()
+                            : Messages.LoadTestExecution_ResumedUnlaunched()));
             return;
         }
         phase = "resuming " + state;
@@ -326,7 +337,7 @@ public final class LoadTestExecution extends StepExecution {
         try {
             return Baseline.parse(parameters.text("baseline"));
         } catch (IllegalArgumentException e) {
-            throw new AbortException("loadTest: " + e.getMessage());
+            throw new AbortException(Messages.LoadTest_Problem(e.getMessage()));
         }
     }
 
@@ -365,7 +376,7 @@ public final class LoadTestExecution extends StepExecution {
     private static FilePath workspace(StepContext context) throws Exception {
         FilePath workspace = context.get(FilePath.class);
         if (workspace == null) {
-            throw new AbortException("loadTest: no workspace; run it inside node { … } after the checkout");
+            throw new AbortException(Messages.LoadTestExecution_NoWorkspace());
         }
         return workspace;
     }
@@ -388,12 +399,4 @@ public final class LoadTestExecution extends StepExecution {
         int hash = id.lastIndexOf('#');
         return hash < 0 ? id : id.substring(0, hash);
     }
-
-    static final String RESUMED = "loadTest: Jenkins restarted while the load test ran on the local backend; its"
-            + " Locust processes ended with the controller's connection to the agent. Run the build again (a run with"
-            + " backend: 'kubernetes' carries on after a restart).";
-
-    static final String RESUMED_UNLAUNCHED = "loadTest: Jenkins restarted while the run was being launched, before"
-            + " its pods were confirmed; there is nothing to carry on. Run the build again; `loadtest sweep` removes"
-            + " whatever that launch left.";
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.locust.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.spec.FieldError;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.KubernetesOptions;
@@ -118,13 +119,9 @@ final class SpecMapping {
             } else if (equals < 0 && buildEnv.containsKey(entry)) {
                 env.put(entry, buildEnv.get(entry));
             } else if (equals < 0) {
-                errors.add(new FieldError(
-                        "env",
-                        entry,
-                        "the build's environment has no " + entry + "; bind it around loadTest (withCredentials for a"
-                                + " secret, withEnv or environment {} otherwise), or write " + entry + "=value"));
+                errors.add(new FieldError("env", entry, Messages.SpecMapping_EnvMissing(entry)));
             } else {
-                errors.add(new FieldError("env", entry, "write NAME=value, or NAME to pass the build's own value"));
+                errors.add(new FieldError("env", entry, Messages.SpecMapping_EnvInvalid()));
             }
         }
         return env;
@@ -136,7 +133,7 @@ final class SpecMapping {
         for (String line : lines) {
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                errors.add(new FieldError(field, line, "write KEY=VALUE, one per line, e.g. " + example));
+                errors.add(new FieldError(field, line, Messages.SpecMapping_PairInvalid(example)));
             } else {
                 pairs.put(
                         line.substring(0, equals).trim(),

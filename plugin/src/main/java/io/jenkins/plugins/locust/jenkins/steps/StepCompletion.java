@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.model.Result;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.actions.LoadTestReports;
 import io.jenkins.plugins.locust.threshold.Breaches;
 import io.jenkins.plugins.locust.threshold.Severity;
@@ -33,12 +34,14 @@ final class StepCompletion {
     }
 
     static String failedMessage(Verdict verdict, Object reportUrl) {
-        return "loadTest FAILED: " + Breaches.describe(verdict, Severity.FAILURE)
-                + (reportUrl == null ? "" : " (report: " + reportUrl + ")");
+        String breaches = Breaches.describe(verdict, Severity.FAILURE);
+        return reportUrl == null
+                ? Messages.StepCompletion_Failed(breaches)
+                : Messages.StepCompletion_FailedWithReport(breaches, reportUrl);
     }
 
     static String unstableMessage(Verdict verdict) {
-        return "loadTest UNSTABLE: " + Breaches.describe(verdict, Severity.UNSTABLE);
+        return Messages.StepCompletion_Unstable(Breaches.describe(verdict, Severity.UNSTABLE));
     }
 
     private static void markStage(StepContext context, String message) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.locust.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.run.RunFiles;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class WorkspaceScript extends MasterToSlaveFileCallable<WorkspaceScript.Co
             for (Map.Entry<String, byte[]> file : contents.entrySet()) {
                 Path target = folder.resolve(file.getKey()).normalize();
                 if (!target.startsWith(folder)) {
-                    throw new AbortException("loadTest: refusing to copy " + file.getKey() + " outside " + folder);
+                    throw new AbortException(Messages.WorkspaceScript_OutsideFolder(file.getKey(), folder));
                 }
                 Files.createDirectories(target.getParent());
                 Files.write(target, file.getValue());
@@ -58,12 +59,10 @@ final class WorkspaceScript extends MasterToSlaveFileCallable<WorkspaceScript.Co
         Path root = workspace.toPath().toAbsolutePath().normalize();
         Path path = root.resolve(script).normalize();
         if (script.isBlank() || !path.startsWith(root)) {
-            throw new AbortException("loadTest: script '" + script + "' must be a path inside the workspace " + root
-                    + ", like perf/locustfile.py");
+            throw new AbortException(Messages.WorkspaceScript_NotInWorkspace(script, root));
         }
         if (!Files.exists(path)) {
-            throw new AbortException("loadTest: script '" + script + "': there is no file or folder at " + path
-                    + "; give a path relative to the workspace " + root + " (did the checkout run on this node?)");
+            throw new AbortException(Messages.WorkspaceScript_Missing(script, path, root));
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
@@ -77,16 +76,15 @@ final class WorkspaceScript extends MasterToSlaveFileCallable<WorkspaceScript.Co
             total += Files.size(file);
         }
         if (files.size() > MAX_FILES || total > MAX_BYTES) {
-            throw new AbortException(String.format(
-                    Locale.ROOT,
-                    "loadTest: script '%s' holds %s%d files, %.1f MiB; a load test ships at most %d files and %d MiB."
-                            + " Point script at a folder with only the locustfile, its modules and small data files.",
-                    script,
-                    files.size() > MAX_FILES ? "more than " : "",
-                    Math.min(files.size(), MAX_FILES),
-                    total / (1024.0 * 1024.0),
-                    MAX_FILES,
-                    MAX_BYTES / (1024 * 1024)));
+            // numbers as text: MessageFormat would group their digits by the locale
+            String count = String.valueOf(Math.min(files.size(), MAX_FILES));
+            String mebibytes = String.format(Locale.ROOT, "%.1f", total / (1024.0 * 1024.0));
+            String maxFiles = String.valueOf(MAX_FILES);
+            String maxMebibytes = String.valueOf(MAX_BYTES / (1024 * 1024));
+            throw new AbortException(
+                    files.size() > MAX_FILES
+                            ? Messages.WorkspaceScript_TooManyFiles(script, count, mebibytes, maxFiles, maxMebibytes)
+                            : Messages.WorkspaceScript_TooLarge(script, count, mebibytes, maxFiles, maxMebibytes));
         }
         Copy result = new Copy();
         for (Path file : files) {
