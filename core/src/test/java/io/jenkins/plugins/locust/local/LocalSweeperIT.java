@@ -6,6 +6,8 @@ import io.jenkins.plugins.locust.run.RunFiles;
 import io.jenkins.plugins.locust.run.RunRequest;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
 import io.jenkins.plugins.locust.testing.TestLocustfiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,10 @@ class LocalSweeperIT {
 
     @AfterEach
     void stopEverything() {
-        started.forEach(Process::destroyForcibly);
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // the shell's sleep would outlive it
+            process.destroyForcibly();
+        }
     }
 
     /** A folder as a run creates it, owned by the given process. */
@@ -47,21 +52,21 @@ class LocalSweeperIT {
         return process.toHandle();
     }
 
-    /** A process naming a file of the folder on its command line, as Locust's -f does. */
+    /**
+     * A process naming a file of the folder on its command line, as Locust's -f does, with a child (the sweep counts
+     * both). Returned once the shell says it has forked the child, so the sweep never runs before the fork.
+     */
     private Process processUsing(Path dir) throws Exception {
         Process process = new ProcessBuilder(
                         "sh",
                         "-c",
-                        "sleep 60; true",
+                        "sleep 60 & echo forked; wait",
                         dir.resolve("locustfile.py").toString())
                 .start();
         started.add(process);
-        // the sweep counts the shell and its sleep: wait until the shell has forked it
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (process.toHandle().children().findAny().isEmpty()) {
-            assertThat(Instant.now()).as("the shell started its sleep").isBefore(deadline);
-            Thread.sleep(10);
-        }
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(output.readLine()).isEqualTo("forked");
         return process;
     }
 
