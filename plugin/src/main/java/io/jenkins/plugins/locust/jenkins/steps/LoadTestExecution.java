@@ -15,11 +15,9 @@ import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.locust.jenkins.Messages;
 import io.jenkins.plugins.locust.jenkins.actions.LoadTestBuildAction;
 import io.jenkins.plugins.locust.jenkins.actions.LoadTestReports;
-import io.jenkins.plugins.locust.jenkins.actions.ReportNames;
 import io.jenkins.plugins.locust.jenkins.util.JenkinsFacade;
 import io.jenkins.plugins.locust.kubernetes.KubernetesBackend;
 import io.jenkins.plugins.locust.kubernetes.KubernetesConnection;
-import io.jenkins.plugins.locust.reporter.ResultCollector;
 import io.jenkins.plugins.locust.result.ResultJson;
 import io.jenkins.plugins.locust.run.LoadTestException;
 import io.jenkins.plugins.locust.run.LoadTestRunner;
@@ -27,7 +25,6 @@ import io.jenkins.plugins.locust.run.ResumeState;
 import io.jenkins.plugins.locust.run.RunIds;
 import io.jenkins.plugins.locust.spec.InvalidSpecException;
 import io.jenkins.plugins.locust.spec.LoadTestSpec;
-import io.jenkins.plugins.locust.trend.Baseline;
 import io.jenkins.plugins.locust.trend.ComparisonBuilder;
 import java.io.File;
 import java.nio.file.Path;
@@ -121,11 +118,11 @@ public final class LoadTestExecution extends StepExecution {
     public boolean start() throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
-        baselineChoice(); // a bad value fails the step here, before anything is launched
+        runId = RunIds.create(jobName(run), run.getNumber());
+        stepReport().baselineChoice(); // a bad value fails the step here, before anything is launched
         BackendChoice.Placement placement = BackendChoice.place(parameters, clusters());
         backend = placement.backend();
         cluster = placement.cluster();
-        runId = RunIds.create(jobName(run), run.getNumber());
         phase = "starting on " + backend + " (run " + runId + ")";
         submit(context, backend.equals(BackendChoice.LOCAL) ? this::runLocally : this::runOnKubernetes);
         return false;
@@ -134,23 +131,21 @@ public final class LoadTestExecution extends StepExecution {
     /** The local backend, on the node holding the workspace; reports come back to the build folder. */
     private LoadTestReports.Published runLocally(StepContext context) throws Exception {
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = workspace(context);
         // the administrator's limits hold for local runs too: checked here, on a copy, before the agent starts any
-        Path staged = outputFolder(context).resolve("workspace");
-        workspace.act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
-        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context));
+        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged(context), env, buildEnv(context));
         clusters().checkQuotas(spec);
-        LiveFeed feed = feed(spec);
+        LiveFeed feed = StepReport.feed(spec);
         LoadTestBuildAction attached = attach(context, feed);
-        Optional<ComparisonBuilder.Side> base = baseline(context, attached);
-        AgentRun.Outcome outcome = workspace.act(new AgentRun(
-                parameters,
-                env,
-                buildEnv(context),
-                runId,
-                listener,
-                base.map(b -> ResultJson.toJson(b.result())).orElse(null),
-                new RemoteOutputStream(feed.sink())));
+        Optional<ComparisonBuilder.Side> base = stepReport().baseline(context.get(Run.class), attached);
+        AgentRun.Outcome outcome = workspace(context)
+                .act(new AgentRun(
+                        parameters,
+                        env,
+                        buildEnv(context),
+                        runId,
+                        listener,
+                        base.map(b -> ResultJson.toJson(b.result())).orElse(null),
+                        new RemoteOutputStream(feed.sink())));
         outcome.writeTo(outputFolder(context));
         return LoadTestReports.complete(attached, base);
     }
@@ -160,14 +155,13 @@ public final class LoadTestExecution extends StepExecution {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         Path outDir = outputFolder(context);
-        Path staged = outDir.resolve("workspace");
-        workspace(context).act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
-        LoadTestSpec spec = SpecMapping.toSpec(parameters, staged, env, buildEnv(context), clusters()::applyDefaults);
+        LoadTestSpec spec =
+                SpecMapping.toSpec(parameters, staged(context), env, buildEnv(context), clusters()::applyDefaults);
         clusters().checkQuotas(spec);
         KubernetesConnection connection = clusters().connect(cluster, run);
-        LiveFeed feed = feed(spec);
+        LiveFeed feed = StepReport.feed(spec);
         LoadTestBuildAction attached = attach(context, feed);
-        Optional<ComparisonBuilder.Side> base = baseline(context, attached);
+        Optional<ComparisonBuilder.Side> base = stepReport().baseline(run, attached);
         phase = "launching on Kubernetes (cluster " + cluster + ", run " + runId + ")";
         LoadTestRunner started = new LoadTestRunner(
                 new KubernetesBackend(connection), new ConsoleAndLive(listener.getLogger(), feed::accept) {
@@ -195,10 +189,10 @@ public final class LoadTestExecution extends StepExecution {
         KubernetesConnection connection = clusters().connect(saved.cluster(), run);
         // env is not needed again (the pods have it): the spec gives the workers, durations and thresholds
         LoadTestSpec spec = SpecMapping.toSpec(parameters, outDir.resolve("workspace"), List.of(), Map.of());
-        LiveFeed feed = feed(spec);
-        LoadTestBuildAction attached = LoadTestReports.reattach(run, report, reportName(), folder(), feed);
+        LiveFeed feed = StepReport.feed(spec);
+        LoadTestBuildAction attached = stepReport().reattach(run, report, feed);
         action = attached;
-        Optional<ComparisonBuilder.Side> base = LoadTestReports.baseline(run, attached.getUrlName(), baselineChoice());
+        Optional<ComparisonBuilder.Side> base = stepReport().baseline(run, attached);
         LoadTestRunner resumed = new LoadTestRunner(
                 new KubernetesBackend(connection), new ConsoleAndLive(listener.getLogger(), feed::accept));
         runner = resumed;
@@ -309,40 +303,17 @@ public final class LoadTestExecution extends StepExecution {
         return active && (state == null || !BackendChoice.KUBERNETES.equals(backend));
     }
 
-    private LiveFeed feed(LoadTestSpec spec) {
-        return new LiveFeed(ResultCollector.plannedUsers(spec), spec.expectedWorkers());
-    }
-
     /** The build action, attached as the test starts, so its page shows the progress. */
     private LoadTestBuildAction attach(StepContext context, LiveFeed feed) throws Exception {
-        LoadTestBuildAction attached = LoadTestReports.attach(context.get(Run.class), reportName(), folder(), feed);
+        LoadTestBuildAction attached = stepReport().attach(context.get(Run.class), feed);
         action = attached;
         report = attached.getUrlName();
         context.saveState();
         return attached;
     }
 
-    private Optional<ComparisonBuilder.Side> baseline(StepContext context, LoadTestBuildAction attached)
-            throws Exception {
-        return LoadTestReports.baseline(context.get(Run.class), attached.getUrlName(), baselineChoice());
-    }
-
-    /** The {@code name} parameter, else the script's file name without {@code .py}. */
-    private String reportName() {
-        String name = parameters.text("name");
-        return name == null || name.isBlank() ? ReportNames.defaultName(parameters.text("script")) : name.strip();
-    }
-
-    private Baseline baselineChoice() throws AbortException {
-        try {
-            return Baseline.parse(parameters.text("baseline"));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.LoadTest_Problem(e.getMessage()));
-        }
-    }
-
-    private String folder() {
-        return "locust/" + runId;
+    private StepReport stepReport() {
+        return new StepReport(parameters, runId);
     }
 
     /** The parameters this execution keeps (without env). */
@@ -385,6 +356,13 @@ public final class LoadTestExecution extends StepExecution {
     private static Map<String, String> buildEnv(StepContext context) throws Exception {
         EnvVars env = context.get(EnvVars.class);
         return env == null ? Map.of() : env;
+    }
+
+    /** The script (or its folder) copied from the workspace, on any node, into the run's output folder. */
+    private Path staged(StepContext context) throws Exception {
+        Path staged = outputFolder(context).resolve("workspace");
+        workspace(context).act(new WorkspaceScript(parameters.text("script"))).writeTo(staged);
+        return staged;
     }
 
     /** {@code <build>/locust/<run id>}: one folder per run, so parallel loadTest calls never share one. */
